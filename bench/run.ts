@@ -1,0 +1,2 @@
+// Placeholder; replaced by the benchmark.
+console.log('bench: not yet');

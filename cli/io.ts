@@ -1,0 +1,93 @@
+// Shared CLI plumbing: exit codes, error reporting, reading scenarios by name or path.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  InputError, applySet, parseEvents, parseJsonText, parseScenario, partialRulesSchema, PRESETS, issuesOf,
+  type PartialRules, type Scenario, type ScenarioEvent,
+} from '../sim/index.ts';
+
+export const EXIT_OK = 0, EXIT_BAD_INPUT = 1, EXIT_INTERNAL = 2;
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const SCENARIO_DIR = join(ROOT, 'scenarios');
+
+/** Bad input: the message is for the user; exit code 1. */
+export class UsageError extends Error {}
+
+export function fail(error: unknown): never {
+  if (error instanceof InputError || error instanceof UsageError) {
+    process.stderr.write(`samenspel: ${error.message}\n`);
+    process.exit(EXIT_BAD_INPUT);
+  }
+  process.stderr.write(`samenspel: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(EXIT_INTERNAL);
+}
+
+export function readText(file: string): string {
+  if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
+  return readFileSync(file, 'utf8');
+}
+
+export function readJson(file: string): unknown {
+  return parseJsonText(readText(file), file);
+}
+
+/** Scenario ids shipped in scenarios/ (one JSON file each). */
+export function listScenarioFiles(): string[] {
+  return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => join(SCENARIO_DIR, f));
+}
+
+export function resolveScenarioPath(nameOrFile: string): string {
+  if (existsSync(nameOrFile) && nameOrFile.endsWith('.json')) return nameOrFile;
+  const shipped = join(SCENARIO_DIR, `${nameOrFile}.json`);
+  if (existsSync(shipped)) return shipped;
+  const names = listScenarioFiles().map((f) => f.slice(SCENARIO_DIR.length + 1, -5));
+  throw new UsageError(`unknown scenario '${nameOrFile}'. Valid scenarios: ${names.join(', ')} (or a path to a .json file)`);
+}
+
+/** Loads a scenario by name or path, applies `--set` overrides, validates the result. */
+export function loadScenario(nameOrFile: string, sets: string[] = []): Scenario {
+  const file = resolveScenarioPath(nameOrFile);
+  const raw = readJson(file);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new InputError(file, [{ path: '', message: 'expected a JSON object (a scenario)' }]);
+  }
+  for (const s of sets) applySet(raw as Record<string, unknown>, s);
+  return parseScenario(raw, sets.length ? `${file} (with --set ${sets.join(' ')})` : file);
+}
+
+/** `--rules`: a preset id or a JSON file of (partial) rules. */
+export function loadRules(value: string | undefined): string | PartialRules | undefined {
+  if (value === undefined) return undefined;
+  if (PRESETS.some((p) => p.id === value)) return value;
+  if (value.endsWith('.json') && existsSync(value)) {
+    const raw = readJson(value) as Record<string, unknown>;
+    const { preset, ...rest } = raw ?? {};
+    if (preset !== undefined && !PRESETS.some((p) => p.id === preset)) {
+      throw new InputError(value, [{ path: 'preset', message: `unknown preset '${String(preset)}'; valid: ${PRESETS.map((p) => p.id).join(', ')}` }]);
+    }
+    const r = partialRulesSchema.safeParse(rest);
+    if (!r.success) throw new InputError(value, issuesOf(r.error));
+    return preset ? { ...PRESETS.find((p) => p.id === preset)!.rules, ...r.data } : r.data;
+  }
+  throw new UsageError(`unknown rule preset '${value}'. Valid presets: ${PRESETS.map((p) => p.id).join(', ')} (or a path to a rules .json file)`);
+}
+
+export function loadEvents(file: string | undefined): ScenarioEvent[] {
+  if (!file) return [];
+  return parseEvents(readJson(file), file);
+}
+
+export function parsePositiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} expects a whole number ≥ 0, got '${value}'`);
+  return n;
+}
+
+export function parseSeed(value: string): number | string {
+  const n = Number(value);
+  return Number.isFinite(n) && value.trim() !== '' ? n : value;
+}
+
+export const collect = (value: string, previous: string[] = []) => [...previous, value];

@@ -1,0 +1,55 @@
+// Structural coreness (Borgatti & Everett 2000, continuous model), kept up to date by a few
+// warm-started power iterations per tick instead of a fit from scratch: O(ties) each.
+import type { State } from '../state.ts';
+
+/** c ← normalise(c + ((W + Wᵀ)/2)·c), `iterations` times, W the directed trust matrix. */
+export function updateCoreness(s: State, iterations: number): void {
+  const n = s.n, c = s.coreness, next = s.corenessNext, cap = s.cap;
+  for (let it = 0; it < iterations; it++) {
+    for (let i = 0; i < n; i++) next[i] = s.present[i] ? c[i] : 0;
+    for (let i = 0; i < n; i++) {
+      if (!s.present[i]) continue;
+      const ci = c[i];
+      for (let q = i * cap, end = q + s.degree[i]; q < end; q++) {
+        const j = s.tieTo[q];
+        if (!s.present[j]) continue;
+        const w = 0.5 * s.tieTrust[q];
+        next[i] += w * c[j];
+        next[j] += w * ci;
+      }
+    }
+    let norm = 0;
+    for (let i = 0; i < n; i++) norm += next[i] * next[i];
+    norm = Math.sqrt(norm);
+    if (norm === 0) return;
+    for (let i = 0; i < n; i++) c[i] = next[i] / norm;
+  }
+}
+
+/** Pearson correlation of W_ij with c_i·c_j over all ordered pairs i ≠ j of present actors,
+ * computed from sums in O(actors + ties). */
+export function corenessFit(s: State): number {
+  const n = s.n, c = s.coreness, cap = s.cap;
+  let m = 0, sc = 0, sc2 = 0, sc4 = 0, sx = 0, sxx = 0, sxy = 0;
+  for (let i = 0; i < n; i++) {
+    if (!s.present[i]) continue;
+    m++;
+    const ci = c[i];
+    sc += ci; sc2 += ci * ci; sc4 += ci * ci * ci * ci;
+    for (let q = i * cap, end = q + s.degree[i]; q < end; q++) {
+      const j = s.tieTo[q];
+      if (!s.present[j]) continue;
+      const w = s.tieTrust[q];
+      sx += w; sxx += w * w; sxy += w * ci * c[j];
+    }
+  }
+  const pairs = m * (m - 1);
+  if (pairs <= 0) return 0;
+  const sy = sc * sc - sc2;
+  const syy = sc2 * sc2 - sc4;
+  const vx = pairs * sxx - sx * sx;
+  const vy = pairs * syy - sy * sy;
+  if (vx <= 0 || vy <= 0) return 0;
+  const r = (pairs * sxy - sx * sy) / Math.sqrt(vx * vy);
+  return r > 1 ? 1 : r < -1 ? -1 : r;
+}

@@ -1,0 +1,115 @@
+// Every model parameter, once: default, range, bilingual label, unit and meaning. The
+// scenario schema, the app's controls, the CLI's `--set` help and docs/ODD.md are all
+// generated from this table.
+
+export interface Bilingual { nl: string; en: string }
+
+export interface NumberParam {
+  kind: 'number' | 'integer';
+  default: number;
+  min: number;
+  max: number;
+  group: ParamGroup;
+  label: Bilingual;
+  unit: string;
+  doc: string;
+}
+export interface EnumParam {
+  kind: 'enum';
+  default: string;
+  options: readonly string[];
+  group: ParamGroup;
+  label: Bilingual;
+  unit: '';
+  doc: string;
+}
+export type ParamSpec = NumberParam | EnumParam;
+export type ParamGroup =
+  | 'meetings' | 'dialogue' | 'learning' | 'action' | 'payoffs' | 'positions' | 'agenda' | 'opgave';
+
+const n = (
+  group: ParamGroup, dflt: number, min: number, max: number, nl: string, en: string, unit: string, doc: string,
+): NumberParam => ({ kind: 'number', default: dflt, min, max, group, label: { nl, en }, unit, doc });
+const int = (
+  group: ParamGroup, dflt: number, min: number, max: number, nl: string, en: string, unit: string, doc: string,
+): NumberParam => ({ kind: 'integer', default: dflt, min, max, group, label: { nl, en }, unit, doc });
+
+export const PARAMS = {
+  // Meetings
+  meetingMode: {
+    kind: 'enum', default: 'ties', options: ['ties', 'random', 'all-ties'], group: 'meetings', unit: '',
+    label: { nl: 'Ontmoetingswijze', en: 'Meeting mode' },
+    doc: '`ties`: partners drawn from own ties (weighted by trust × reputation) plus exploration; `random`: uniform random pairs on a complete graph (Deffuant docking); `all-ties`: every tie meets every tick (DeGroot docking).',
+  } as EnumParam,
+  maxMeetings: int('meetings', 4, 1, 32, 'Max. ontmoetingen per ronde', 'Max meetings per tick', 'meetings', 'Upper bound on meetings an actor initiates per tick; the actual number is bounded by meeting time / meetingCost.'),
+  meetingCost: n('meetings', 0.05, 0, 1, 'Kosten per ontmoeting', 'Cost per meeting', 'resource units', 'Meeting time spent per meeting initiated.'),
+  exploreRate: n('meetings', 0.05, 0, 1, 'Kans op nieuwe contacten', 'Exploration rate', 'probability', 'Chance that a meeting is with a random present actor rather than an existing tie (this is how new ties form).'),
+  newTieTrust: n('meetings', 0.2, 0, 1, 'Vertrouwen nieuwe relatie', 'Trust of a new tie', 'trust', 'Trust a tie starts with when a meeting creates it.'),
+  tieDecay: n('meetings', 0.005, 0, 0.5, 'Verval van relaties', 'Tie decay', 'per tick', 'Trust on every tie shrinks by this fraction each tick; meetings rebuild it.'),
+  tieDropBelow: n('meetings', 0.02, 0, 0.5, 'Drempel relatieverlies', 'Tie removal threshold', 'trust', 'A tie whose trust falls below this is removed.'),
+  maxTies: int('meetings', 16, 2, 4096, 'Max. relaties per actor', 'Max ties per actor', 'ties', 'Tie slots per actor (structure of arrays). When full, a new tie replaces the weakest if it is stronger.'),
+  rivalryFactor: n('meetings', 0.5, 0, 1, 'Rivaliteit', 'Rivalry factor', 'multiplier', 'Trust gains between actors of rival sectors are multiplied by this.'),
+  // Dialogue
+  mu: n('dialogue', 0.3, 0, 0.5, 'Convergentiesnelheid μ', 'Convergence rate μ', 'fraction', 'Deffuant step: both parties move toward each other by μ·T_ij of their difference.'),
+  trustMin: n('dialogue', 0.1, 0, 1, 'Minimaal vertrouwen', 'Minimum trust', 'trust', 'Trust needed for dialogue, learning and joining a project.'),
+  clashFactor: n('dialogue', 2, 1, 10, 'Botsingsfactor', 'Clash factor', 'multiplier', 'A meeting whose preference distance exceeds clashFactor × openness lowers trust.'),
+  trustGain: n('dialogue', 0.04, 0, 1, 'Vertrouwenswinst', 'Trust gain', 'trust per meeting', 'Trust gained by a meeting within openness (times 1 − T, so trust saturates).'),
+  trustLoss: n('dialogue', 0.03, 0, 1, 'Vertrouwensverlies', 'Trust loss', 'trust per meeting', 'Trust lost by a clash.'),
+  beliefDrift: n('dialogue', 0.05, 0, 1, 'Invloed inzicht op voorkeur', 'Belief → preference drift', 'per tick', 'On knowledge aspects, preferences drift toward the actor\'s own belief by this fraction per tick.'),
+  stakePull: n('dialogue', 0.05, 0, 1, 'Terugtrekkracht achterban', 'Constituency pull', 'per tick', 'Preferences drift back toward the stake by stakePull × a_i per tick (a_i = representation).'),
+  directingStrength: n('dialogue', 0.05, 0, 1, 'Sturingskracht δ', 'Directing strength δ', 'per tick', 'Under directing leadership, engaged actors\' preferences are pulled toward the lead\'s agenda by δ × engagement per tick.'),
+  facilitationWidening: n('dialogue', 1.5, 1, 4, 'Verruiming door facilitatie', 'Facilitation widening', 'multiplier', 'Under facilitating leadership, openness in dialogue is multiplied by this.'),
+  leaderMeetings: int('dialogue', 6, 0, 64, 'Bemiddelde ontmoetingen', 'Brokered meetings', 'meetings per tick', 'Cross-sector meetings a facilitating leader brokers (and pays for) per tick.'),
+  // Learning
+  selfWeight: n('learning', 3, 0, 100, 'Eigen gewicht', 'Self weight', 'weight', 'DeGroot self-weight: a belief update is (selfWeight·β_i + Σ T_ij·cred_j·β_j) / (selfWeight + Σ T_ij·cred_j) over the partners met this tick.'),
+  shareCost: n('learning', 0.02, 0, 1, 'Kosten kennisdeling', 'Sharing cost', 'resource units', 'Meeting time a sharer spends per sharing meeting.'),
+  bilateralTrust: n('learning', 0.4, 0, 1, 'Vertrouwen voor bilateraal delen', 'Bilateral sharing trust', 'trust', 'Under the bilateral knowledge regime, knowledge is shared only on ties at least this trusted.'),
+  lbdRate: n('learning', 0.3, 0, 1, 'Leren door doen', 'Learning by doing', 'fraction', 'On completion, a project\'s members move their beliefs toward a noisy signal of s* by this fraction.'),
+  lbdNoise: n('learning', 0.1, 0, 1, 'Ruis bij leren door doen', 'Learning-by-doing noise', 'sd', 'Standard deviation of the signal of s* a project reveals.'),
+  // Action
+  soloEfficiency: n('action', 1, 0, 4, 'Efficiëntie solo', 'Solo efficiency', 'output per unit', 'Output per unit of solo contribution (after the fixed cost).'),
+  soloFixedCost: n('action', 0.1, 0, 2, 'Vaste kosten solo', 'Solo fixed cost', 'resource units', 'Fixed cost per tick of acting alone.'),
+  dealReturn: n('action', 0.9, 0, 4, 'Opbrengst deal', 'Deal return', 'output per unit', 'Output per unit put into a bilateral deal (immediate, no trust needed, no synergy).'),
+  chainEfficiency: n('action', 1.1, 0, 4, 'Efficiëntie keten', 'Chain efficiency', 'output per unit', 'Output per unit in chain structure: linear, along fixed client–supplier links, no meeting cost or coordination loss.'),
+  initiateRate: n('action', 0.1, 0, 1, 'Initiatiefkans', 'Initiation rate', 'per tick', 'Chance per tick that an engaged actor not in a project proposes one, times its proactiveness.'),
+  quorum: int('action', 3, 1, 100, 'Quorum', 'Quorum', 'members', 'Members a project needs to start.'),
+  maxProjectSize: int('action', 12, 2, 10000, 'Max. projectgrootte', 'Max project size', 'members', 'Members a project accepts at most.'),
+  recruitTicks: int('action', 3, 1, 10000, 'Wervingsduur', 'Recruitment window', 'ticks', 'Ticks a proposal may recruit before it starts or dissolves.'),
+  projectDuration: int('action', 8, 1, 1000, 'Projectduur', 'Project duration', 'ticks', 'Ticks a project runs before it delivers.'),
+  projectShare: n('action', 0.8, 0, 1, 'Inzet voor project', 'Project share', 'fraction', 'Share of a member\'s contributions that goes to its project (the rest to solo or deals).'),
+  synergy: n('action', 0.3, 0, 2, 'Synergie γ', 'Synergy γ', 'multiplier', 'Project output = Σc + γ·((Σ√c)² − Σc), superlinear in combined contributions.'),
+  diversityWeight: n('action', 0.5, 0, 2, 'Gewicht diversiteit', 'Diversity weight', 'multiplier', 'Output is multiplied by 1 + diversityWeight × (spread of members\' expertise).'),
+  detectRate: n('action', 0.3, 0, 1, 'Ontdekkingskans meeliften', 'Free-rider detection', 'per tick', 'Chance per tick that a project member giving less than half of what it could is detected, times (1 − tolerance).'),
+  // Payoffs and engagement
+  knowledgeValue: n('payoffs', 2, 0, 10, 'Waarde van kennis', 'Value of knowledge', 'payoff per unit', 'Payoff per unit reduction of belief error.'),
+  opgaveValue: n('payoffs', 4, 0, 20, 'Waarde van voortgang', 'Value of progress', 'payoff per unit', 'Payoff to an actor of the opgave\'s severity falling, times its affectedness (a public good).'),
+  spendCost: n('payoffs', 0.5, 0, 4, 'Kosten van inzet', 'Cost of spending', 'payoff per unit', 'Subjective cost per resource unit spent.'),
+  engagementRate: n('payoffs', 0.1, 0, 1, 'Aanpassingssnelheid betrokkenheid', 'Engagement rate', 'per tick', 'Engagement moves toward its target by this fraction per tick.'),
+  identityWeight: n('payoffs', 0.5, 0, 1, 'Gewicht identiteit', 'Identity weight', 'fraction', 'Weight of identity fit (passie, positie, opgave, how) vs payoff in the engagement target.'),
+  horizonMin: n('payoffs', 2, 1, 100, 'Kortste horizon', 'Shortest horizon', 'ticks', 'Payoff memory of an actor with patience 0.'),
+  horizonMax: n('payoffs', 40, 1, 1000, 'Langste horizon', 'Longest horizon', 'ticks', 'Payoff memory of an actor with patience 1.'),
+  budgetAdapt: n('payoffs', 0.05, 0, 1, 'Aanpassing budget', 'Budget adaptation', 'per tick', 'How fast the meeting-time share follows what paid off.'),
+  // Positions
+  engagementOut: n('positions', 0.25, 0, 1, 'Drempel periferie', 'Periphery threshold', 'engagement', 'Below this engagement an actor is outside.'),
+  engagementCore: n('positions', 0.65, 0, 1, 'Drempel kern', 'Core threshold', 'engagement', 'Engagement needed to be a candidate for the core.'),
+  hysteresis: n('positions', 0.05, 0, 0.5, 'Hysterese', 'Hysteresis', 'engagement', 'An actor leaves a position only when engagement is this far below its threshold.'),
+  selectThreshold: n('positions', 0.45, 0, 1, 'Selectiedrempel', 'Selection threshold', 'score', 'Selective entry: admission when ½ contribution + ½ claim reaches this.'),
+  invitePerTick: int('positions', 2, 0, 100, 'Uitnodigingen per ronde', 'Invitations per tick', 'actors', 'Invitation entry: actors the core invites per tick at most.'),
+  expulsionTicks: int('positions', 20, 0, 1000, 'Duur uitsluiting', 'Expulsion length', 'ticks', 'Ticks an expelled actor may not re-enter the core.'),
+  // Agenda and rules
+  consensusTolerance: n('agenda', 0.25, 0, 1, 'Consensustolerantie', 'Consensus tolerance', 'distance', 'Under consensus, the agenda is renewed only when core preferences lie within this mean normalised distance of their mean.'),
+  ruleReviewInterval: int('agenda', 10, 1, 1000, 'Herziening spelregels', 'Rule review interval', 'ticks', 'When the core sets the rules, it revises entry and conduct every this many ticks.'),
+  // Opgave
+  solveRate: n('opgave', 0.02, 0, 10, 'Oplossnelheid', 'Solve rate', 'per unit', 'Severity falls by solveRate × (effective output / initial resources) per tick, relative to its level.'),
+  accessNeeded: n('opgave', 0.5, 0, 1, 'Benodigde toegang', 'Access needed', 'access', 'On aspects that require reach, a project whose best access is below this loses effectiveness proportionally.'),
+  corenessIterations: int('opgave', 3, 1, 50, 'Iteraties kernstructuur', 'Coreness iterations', 'iterations', 'Warm-started power iterations per tick for structural coreness.'),
+} as const satisfies Record<string, ParamSpec>;
+
+export type ParamKey = keyof typeof PARAMS;
+export type Params = { [K in ParamKey]: (typeof PARAMS)[K] extends EnumParam ? string : number };
+
+export function defaultParams(): Params {
+  const out: Record<string, number | string> = {};
+  for (const [k, spec] of Object.entries(PARAMS)) out[k] = spec.default;
+  return out as Params;
+}
