@@ -95,25 +95,24 @@ export function applySet(raw: Record<string, unknown>, assignment: string, file 
   if (key in aliases) key = aliases[key];
   else if (key in PARAMS) key = `params.${key}`;
   const parts = key.split('.');
-  let obj: unknown = raw;
+  const known = new Set([...Object.keys(raw), 'params', 'opgave', 'population', 'ticks']);
+  if (parts.length === 1 && !known.has(key)) {
+    throw new InputError(file, [{ path: key, message: `no field '${key}' in the scenario. ${validSetKeysText(raw)}` }]);
+  }
+  let obj: Record<string, unknown> = raw;
   for (let i = 0; i < parts.length - 1; i++) {
     const p = parts[i];
-    const next = obj && typeof obj === 'object' ? (obj as Record<string, unknown>)[p] : undefined;
-    if (next === undefined && p === 'params' && obj === raw) {
-      (raw as Record<string, unknown>).params = {};
-      obj = raw.params;
-      continue;
-    }
+    let next = obj[p];
+    // Optional sections that the file leaves to their defaults are created on demand.
+    if (next === undefined && obj === raw && (p === 'params' || p === 'opgave')) next = obj[p] = {};
     if (next === null || typeof next !== 'object') {
       throw new InputError(file, [{ path: key, message: `no field '${parts.slice(0, i + 1).join('.')}' in the scenario. ${validSetKeysText(raw)}` }]);
     }
-    obj = next;
+    obj = next as Record<string, unknown>;
   }
+  // The last key may be a field the file leaves to its default; the schema then checks it.
   const last = parts[parts.length - 1];
-  const container = obj as Record<string, unknown>;
-  if (!(last in container) && !(parts[0] === 'params' && last in PARAMS) && !(parts[0] === 'opgave')) {
-    throw new InputError(file, [{ path: key, message: `no field '${key}' in the scenario. ${validSetKeysText(raw)}` }]);
-  }
+  const container = obj;
   container[last] = value;
 }
 

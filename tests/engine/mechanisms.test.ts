@@ -1,0 +1,191 @@
+// Each mechanism against a case computed by hand.
+import { describe, expect, it } from 'vitest';
+import { createRng, createRun, type ScenarioInput } from '../../sim/index.ts';
+import { buildCtx, type Reporter } from '../../sim/mechanisms/context.ts';
+import { budgets } from '../../sim/mechanisms/budgets.ts';
+import { dialogue } from '../../sim/mechanisms/dialogue.ts';
+import { learning } from '../../sim/mechanisms/learning.ts';
+import { action } from '../../sim/mechanisms/action.ts';
+import { corenessFit } from '../../sim/mechanisms/coreness.ts';
+import { cbrt, lerenOf, richtenOf } from '../../sim/mechanisms/observe.ts';
+import { decayTies, ensureTie, findTie, trustOf } from '../../sim/ties.ts';
+import { PROJECT_RUNNING } from '../../sim/state.ts';
+import { tiny } from '../helpers.ts';
+
+const quiet: Reporter = { position() {}, project() {}, sanction() {} };
+
+function setup(overrides: Partial<ScenarioInput>) {
+  const run = createRun({ scenario: tiny(overrides), seed: 1 });
+  const ctx = buildCtx(run.params, run.rules, createRng(1), quiet);
+  return { s: run.state, ctx };
+}
+
+const oneValueAspect = { aspects: [{ id: 'v', label: { nl: 'v', en: 'v' }, kind: 'value' as const }] };
+
+describe('dialogue (Deffuant bounded confidence)', () => {
+  const actors = (trust: number, openness: number) => ({
+    ...oneValueAspect,
+    actors: [
+      { name: 'A', sector: 's1', stake: [0.4], openness, achterban: 0 },
+      { name: 'B', sector: 's1', stake: [0.6], openness, achterban: 0 },
+    ],
+    ties: [{ from: 'A', to: 'B', trust }],
+    params: { mu: 0.5, trustGain: 0, trustLoss: 0.5, clashFactor: 1 },
+  });
+
+  it('both move by μ·T_ij of the difference when within openness', () => {
+    const { s, ctx } = setup(actors(1, 0.5));
+    s.pairA[0] = 0; s.pairB[0] = 1; s.pairCount = 1;
+    dialogue(s, ctx);
+    // 0.4 + 0.5·1·(0.6 − 0.4) = 0.5 and 0.6 − 0.5·1·0.2 = 0.5
+    expect(s.pref[0]).toBeCloseTo(0.5, 12);
+    expect(s.pref[1]).toBeCloseTo(0.5, 12);
+  });
+
+  it('trust scales the step', () => {
+    const { s, ctx } = setup(actors(0.5, 0.5));
+    s.pairA[0] = 0; s.pairB[0] = 1; s.pairCount = 1;
+    dialogue(s, ctx);
+    expect(s.pref[0]).toBeCloseTo(0.4 + 0.5 * 0.5 * 0.2, 12); // 0.45
+  });
+
+  it('beyond openness nobody moves, and a clash costs trust', () => {
+    const { s, ctx } = setup(actors(0.8, 0.1));
+    s.pairA[0] = 0; s.pairB[0] = 1; s.pairCount = 1;
+    dialogue(s, ctx);
+    expect(s.pref[0]).toBe(0.4);
+    expect(s.pref[1]).toBe(0.6);
+    // distance 0.2 > clashFactor·ε = 0.1: trust 0.8 − 0.5·0.8 = 0.4
+    expect(trustOf(s, 0, 1)).toBeCloseTo(0.4, 12);
+  });
+});
+
+describe('learning (DeGroot averaging)', () => {
+  it('averages beliefs with self-weight, trust and credibility over partners met', () => {
+    const { s, ctx } = setup({
+      aspects: [{ id: 'k', label: { nl: 'k', en: 'k' }, kind: 'knowledge', solution: 0.5 }],
+      actors: [
+        { name: 'A', sector: 's1', stake: [0.5], reputation: 1 },
+        { name: 'B', sector: 's1', stake: [0.5], reputation: 1 },
+        { name: 'C', sector: 's1', stake: [0.5], reputation: 1 },
+      ],
+      ties: [{ from: 'A', to: 'B', trust: 1 }, { from: 'A', to: 'C', trust: 1 }],
+      params: { selfWeight: 2, shareCost: 0 },
+    });
+    s.belief[0] = 0.2; s.belief[1] = 0.5; s.belief[2] = 0.8;
+    s.pairA[0] = 0; s.pairB[0] = 1; s.pairA[1] = 0; s.pairB[1] = 2; s.pairCount = 2;
+    learning(s, ctx);
+    expect(s.belief[0]).toBeCloseTo((2 * 0.2 + 0.5 + 0.8) / 4, 12); // 0.425
+    expect(s.belief[1]).toBeCloseTo((2 * 0.5 + 0.2) / 3, 12); // 0.4
+    expect(s.belief[2]).toBeCloseTo((2 * 0.8 + 0.2) / 3, 12); // 0.6
+  });
+
+  it('the core-only regime shares nothing outside the core', () => {
+    const { s } = setup({
+      aspects: [{ id: 'k', label: { nl: 'k', en: 'k' }, kind: 'knowledge', solution: 0.5 }],
+      actors: [{ name: 'A', sector: 's1', stake: [0.5], position: 'periphery' }, { name: 'B', sector: 's1', stake: [0.5], position: 'core' }],
+      ties: [{ from: 'A', to: 'B', trust: 1 }],
+    });
+    const run = createRun({ scenario: tiny(), seed: 1 });
+    const ctx = buildCtx(run.params, { ...run.rules, knowledge: 'core-only' }, createRng(1), quiet);
+    s.belief[0] = 0.1; s.belief[1] = 0.9;
+    s.pairA[0] = 0; s.pairB[0] = 1; s.pairCount = 1;
+    learning(s, ctx);
+    expect(s.belief[0]).toBe(0.1);
+    expect(s.belief[1]).toBe(0.9);
+  });
+});
+
+describe('budgets', () => {
+  it('split resources between meeting time and contributions', () => {
+    const { s, ctx } = setup({});
+    s.resources[0] = 2; s.meetShare[0] = 0.3; s.position[0] = 1;
+    budgets(s, ctx);
+    expect(s.meetTime[0]).toBeCloseTo(0.6, 12);
+    expect(s.contrib[0]).toBeCloseTo(1.4, 12);
+  });
+});
+
+describe('projects', () => {
+  it('deliver Σc + γ((Σ√c)² − Σc), times closeness × coordination', () => {
+    const { s, ctx } = setup({
+      aspects: [{ id: 'k', label: { nl: 'k', en: 'k' }, kind: 'knowledge', solution: 0.5 }],
+      actors: [
+        { name: 'A', sector: 's1', stake: [0.7], resources: 0, knowledge: [0.5] },
+        { name: 'B', sector: 's1', stake: [0.7], resources: 0, knowledge: [0.5] },
+      ],
+      ties: [{ from: 'A', to: 'B', trust: 0.5 }],
+      params: { synergy: 0.5, projectShare: 0, projectDuration: 4, diversityWeight: 1, initiateRate: 0, solveRate: 0 },
+    });
+    // A running project of A and B, started 4 ticks ago, direction 0.7, contributions 1 and 4.
+    s.projectFreeCount = s.projectCap - 1; // slot 0 taken
+    for (let q = 0; q < s.projectFreeCount; q++) s.projectFree[q] = q + 1;
+    s.projectState[0] = PROJECT_RUNNING; s.projectStart[0] = 0; s.projectSize[0] = 2; s.projectDir[0] = 0.7;
+    s.projectOf[0] = 0; s.projectOf[1] = 0; s.memberContrib[0] = 1; s.memberContrib[1] = 4;
+    s.tick = 4;
+    budgets(s, ctx);
+    action(s, ctx);
+    // Σc = 5, (Σ√c)² − Σc = 9 − 5 = 4 → 5 + 0.5·4 = 7; equal expertise: no diversity bonus.
+    expect(s.projectOutput[0]).toBeCloseTo(7, 12);
+    // closeness 1 − |0.7 − 0.5| = 0.8; coordination = mean trust in known co-members = 0.5.
+    expect(s.projectEff[0]).toBeCloseTo(0.4, 12);
+    // No resources at the start: effective output is measured per unit of 1.
+    expect(s.impact).toBeCloseTo(2.8, 12);
+    expect(s.projectOf[0]).toBe(-1);
+    expect(s.projectState[0]).toBe(0);
+  });
+});
+
+describe('ties', () => {
+  it('a full slot list replaces its weakest tie only with a stronger one; decay removes weak ties', () => {
+    const { s } = setup({ params: { maxTies: 2 }, actors: [
+      { name: 'A', sector: 's1', stake: [0.5, 0.5] }, { name: 'B', sector: 's1', stake: [0.5, 0.5] },
+      { name: 'C', sector: 's1', stake: [0.5, 0.5] }, { name: 'D', sector: 's1', stake: [0.5, 0.5] },
+    ] });
+    ensureTie(s, 0, 1, 0.5);
+    ensureTie(s, 0, 2, 0.1);
+    expect(ensureTie(s, 0, 3, 0.05)).toBe(-1);
+    expect(ensureTie(s, 0, 3, 0.3)).toBeGreaterThanOrEqual(0);
+    expect(findTie(s, 0, 2)).toBe(-1);
+    expect(trustOf(s, 0, 3)).toBe(0.3);
+    decayTies(s, 0.5, 0.2); // 0.5 → 0.25 stays, 0.3 → 0.15 goes
+    expect(s.degree[0]).toBe(1);
+    expect(trustOf(s, 0, 1)).toBe(0.25);
+  });
+});
+
+describe('measures', () => {
+  it('richten: 1 − 2·Σe‖p − p̄‖/(D·Σe)', () => {
+    const { s } = setup({ ...oneValueAspect, actors: [
+      { name: 'A', sector: 's1', stake: [0.2], engagement: 0.5 }, { name: 'B', sector: 's1', stake: [0.8], engagement: 0.5 },
+    ] });
+    // p̄ = 0.5; Σe‖p − p̄‖ = 0.5·0.3·2 = 0.3; 1 − 2·0.3/(1·1) = 0.4
+    expect(richtenOf(s)).toBeCloseTo(0.4, 12);
+  });
+
+  it('leren: mean accuracy minus its spread', () => {
+    const { s } = setup({ aspects: [{ id: 'k', label: { nl: 'k', en: 'k' }, kind: 'knowledge', solution: 0.5 }],
+      actors: [{ name: 'A', sector: 's1', stake: [0.5], engagement: 1 }, { name: 'B', sector: 's1', stake: [0.5], engagement: 1 }] });
+    s.belief[0] = 0.4; s.belief[1] = 0.7;
+    // κ = 0.9 and 0.8: mean 0.85, sd 0.05 → 0.8
+    expect(lerenOf(s)).toBeCloseTo(0.8, 12);
+  });
+
+  it('coreness fit is the Pearson correlation of W_ij with c_i·c_j over ordered pairs', () => {
+    const { s } = setup({ actors: [
+      { name: 'A', sector: 's1', stake: [0.5, 0.5] }, { name: 'B', sector: 's1', stake: [0.5, 0.5] }, { name: 'C', sector: 's1', stake: [0.5, 0.5] },
+    ] });
+    ensureTie(s, 0, 1, 1); ensureTie(s, 1, 0, 1);
+    s.coreness.set([0.6, 0.4, 0.2]);
+    // x = W over the 6 ordered pairs = [1,0,1,0,0,0]; y = c_i·c_j = [.24,.12,.24,.08,.12,.08].
+    // Worked by hand: cov = 0.186667, var x = 1.333333, var y = 0.027733 → r = 0.970725
+    expect(corenessFit(s)).toBeCloseTo(0.970725, 5);
+  });
+
+  it('cube root by Newton is exact on cubes', () => {
+    expect(cbrt(27)).toBe(3);
+    expect(cbrt(0.125)).toBe(0.5);
+    expect(cbrt(0)).toBe(0);
+    expect(Math.abs(cbrt(2) - 1.2599210498948732)).toBeLessThan(1e-15);
+  });
+});
