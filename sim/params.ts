@@ -50,13 +50,18 @@ export const PARAMS = {
   maxTies: int('meetings', 16, 2, 4096, 'Max. relaties per actor', 'Max ties per actor', 'ties', 'Tie slots per actor (structure of arrays). When full, a new tie replaces the weakest if it is stronger.'),
   rivalryFactor: n('meetings', 0.5, 0, 1, 'Rivaliteit', 'Rivalry factor', 'multiplier', 'Trust gains between actors of rival sectors are multiplied by this.'),
   // Dialogue
+  dialogueRule: {
+    kind: 'enum', default: 'pairwise', options: ['pairwise', 'bounded-average'], group: 'dialogue', unit: '',
+    label: { nl: 'Dialoogregel', en: 'Dialogue rule' },
+    doc: '`pairwise`: each meeting moves both parties toward each other by μ·T_ij (Deffuant et al. 2000); `bounded-average`: synchronous, each actor moves to the trust-weighted mean of itself (weight 1) and the partners met this tick within its openness, μ unused (Hegselmann & Krause 2002 docking).',
+  } as EnumParam,
   mu: n('dialogue', 0.3, 0, 0.5, 'Convergentiesnelheid μ', 'Convergence rate μ', 'fraction', 'Deffuant step: both parties move toward each other by μ·T_ij of their difference.'),
   trustMin: n('dialogue', 0.1, 0, 1, 'Minimaal vertrouwen', 'Minimum trust', 'trust', 'Trust needed for dialogue, learning and joining a project.'),
   clashFactor: n('dialogue', 2, 1, 10, 'Botsingsfactor', 'Clash factor', 'multiplier', 'A meeting whose preference distance exceeds clashFactor × openness lowers trust.'),
   trustGain: n('dialogue', 0.04, 0, 1, 'Vertrouwenswinst', 'Trust gain', 'trust per meeting', 'Trust gained by a meeting within openness (times 1 − T, so trust saturates).'),
   trustLoss: n('dialogue', 0.03, 0, 1, 'Vertrouwensverlies', 'Trust loss', 'trust per meeting', 'Trust lost by a clash.'),
   beliefDrift: n('dialogue', 0.05, 0, 1, 'Invloed inzicht op voorkeur', 'Belief → preference drift', 'per tick', 'On knowledge aspects, preferences drift toward the actor\'s own belief by this fraction per tick.'),
-  stakePull: n('dialogue', 0.05, 0, 1, 'Terugtrekkracht achterban', 'Constituency pull', 'per tick', 'Preferences drift back toward the stake by stakePull × a_i per tick (a_i = representation).'),
+  stakePull: n('dialogue', 0.2, 0, 1, 'Terugtrekkracht achterban', 'Constituency pull', 'per tick', 'Preferences drift back toward the stake by stakePull × a_i per tick (a_i = representation).'),
   directingStrength: n('dialogue', 0.05, 0, 1, 'Sturingskracht δ', 'Directing strength δ', 'per tick', 'Under directing leadership, engaged actors\' preferences are pulled toward the lead\'s agenda by δ × engagement per tick.'),
   facilitationWidening: n('dialogue', 1.5, 1, 4, 'Verruiming door facilitatie', 'Facilitation widening', 'multiplier', 'Under facilitating leadership, openness in dialogue is multiplied by this.'),
   leaderMeetings: int('dialogue', 6, 0, 64, 'Bemiddelde ontmoetingen', 'Brokered meetings', 'meetings per tick', 'Cross-sector meetings a facilitating leader brokers (and pays for) per tick.'),
@@ -91,7 +96,7 @@ export const PARAMS = {
   budgetAdapt: n('payoffs', 0.05, 0, 1, 'Aanpassing budget', 'Budget adaptation', 'per tick', 'How fast the meeting-time share follows what paid off.'),
   // Positions
   engagementOut: n('positions', 0.25, 0, 1, 'Drempel periferie', 'Periphery threshold', 'engagement', 'Below this engagement an actor is outside.'),
-  engagementCore: n('positions', 0.65, 0, 1, 'Drempel kern', 'Core threshold', 'engagement', 'Engagement needed to be a candidate for the core.'),
+  engagementCore: n('positions', 0.75, 0, 1, 'Drempel kern', 'Core threshold', 'engagement', 'Engagement needed to be a candidate for the core.'),
   hysteresis: n('positions', 0.05, 0, 0.5, 'Hysterese', 'Hysteresis', 'engagement', 'An actor leaves a position only when engagement is this far below its threshold.'),
   selectThreshold: n('positions', 0.45, 0, 1, 'Selectiedrempel', 'Selection threshold', 'score', 'Selective entry: admission when ½ contribution + ½ claim reaches this.'),
   invitePerTick: int('positions', 2, 0, 100, 'Uitnodigingen per ronde', 'Invitations per tick', 'actors', 'Invitation entry: actors the core invites per tick at most.'),

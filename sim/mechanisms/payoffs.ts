@@ -31,29 +31,35 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
     s.payoffAvg[i] += (pay - s.payoffAvg[i]) / horizon;
     s.contribAvg[i] += (s.projectTick[i] - s.contribAvg[i]) / horizon;
 
-    // Identity fit (seed 002): passie (what it wants vs the agenda), positie (how central
-    // the network is to its role), opgave (urgency), and how (its profile vs the rules).
-    const passie = 1 - normDist(s.pref, i, s.agenda, 0, k);
-    let tieStrength = 0;
-    for (let q = i * s.cap, end = q + s.degree[i]; q < end; q++) tieStrength += s.tieTrust[q];
-    const pos = s.position[i] === CORE ? 1 : s.position[i] === PERIPHERY ? 0.5 : 0;
-    const relative = meanStrength > 0 ? tieStrength / (2 * meanStrength) : 0;
-    const positie = 0.3 * pos + 0.7 * (relative > 1 ? 1 : relative);
-    const opgave = clamp01(s.severity * s.sectorAffect[s.sector[i]] * (0.5 + s.urgency));
-    const style = (s.profile[o + NEED] + s.profile[o + VALUE] + s.profile[o + TRUST] + s.profile[o + PATIENCE] + s.profile[o + SELECTIVITY]) / 5;
-    const how = 1 - Math.abs(style - ctx.ruleStyle);
-    const identity = (passie + positie + opgave + how) / 4;
-    const target = p.identityWeight * identity + (1 - p.identityWeight) * (0.5 + 0.5 * squash(s.payoffAvg[i]));
-    s.engagement[i] = clamp01(s.engagement[i] + p.engagementRate * (target - s.engagement[i]));
-
-    // Budget: lean toward the channel that paid off, and back toward the profile's habit.
     s.networkGainAvg[i] += (network - s.networkGainAvg[i]) / horizon;
     s.otherGainAvg[i] += (s.gainOther[i] - s.otherGainAvg[i]) / horizon;
     s.networkSpendAvg[i] += (s.spentNetwork[i] - s.networkSpendAvg[i]) / horizon;
     s.otherSpendAvg[i] += (s.spent[i] - s.spentNetwork[i] - s.otherSpendAvg[i]) / horizon;
+    // Identity fit (seed 002): passie (what it wants vs the agenda), positie (how central
+    // the network is to its role), opgave (urgency), and how (its profile vs the rules). An
+    // actor perceives the network's identity through its relations: passie, positie and how
+    // count by its exposure (tie strength relative to the network's mean); urgency does not.
+    const passie = 1 - normDist(s.pref, i, s.agenda, 0, k);
+    let tieStrength = 0;
+    for (let q = i * s.cap, end = q + s.degree[i]; q < end; q++) tieStrength += s.tieTrust[q];
+    const pos = s.position[i] === CORE ? 1 : s.position[i] === PERIPHERY ? 0.5 : 0;
+    const relative = meanStrength > 0 ? tieStrength / meanStrength : 0;
+    const exposure = relative > 1 ? 1 : relative;
+    const positie = 0.3 * pos + 0.7 * (relative > 2 ? 1 : relative / 2);
+    const opgave = clamp01(s.severity * s.sectorAffect[s.sector[i]] * (0.5 + s.urgency));
+    const style = (s.profile[o + NEED] + s.profile[o + VALUE] + s.profile[o + TRUST] + s.profile[o + PATIENCE] + s.profile[o + SELECTIVITY]) / 5;
+    const how = 1 - Math.abs(style - ctx.ruleStyle);
+    const identity = (exposure * (passie + how) + positie + opgave) / 4;
+    // What the network is worth to the actor: its remembered return per unit spent on the
+    // network (meetings, sharing, projects, knowledge) against deals and solo action. An actor
+    // that does not take part has no network return, so going alone wins and it stays out.
     const rNet = s.networkGainAvg[i] / (s.networkSpendAvg[i] + 1e-9);
     const rOther = s.otherGainAvg[i] / (s.otherSpendAvg[i] + 1e-9);
     const lean = rNet !== rOther ? (rNet - rOther) / (Math.abs(rNet) + Math.abs(rOther)) : 0;
+    const target = p.identityWeight * identity + (1 - p.identityWeight) * (0.5 + 0.5 * lean);
+    s.engagement[i] = clamp01(s.engagement[i] + p.engagementRate * (target - s.engagement[i]));
+
+    // Budget: lean toward the channel that paid off, and back toward the profile's habit.
     let m = s.meetShare[i] + p.budgetAdapt * (0.5 * lean + (baseMeetShare(s, i) - s.meetShare[i]));
     m = m < 0.05 ? 0.05 : m > 0.9 ? 0.9 : m;
     s.meetShare[i] = m;

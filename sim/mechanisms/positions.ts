@@ -9,12 +9,18 @@ export function claim(s: State, i: number): number {
 }
 
 const INVITE_MAX = 16;
+/** The least a candidate must add to the core's knowledge and access to be invited. */
+const INVITE_MIN = 0.02;
 const inviteIdx = new Int32Array(INVITE_MAX);
 const inviteScore = new Float64Array(INVITE_MAX);
 
 export function positions(s: State, ctx: Ctx): number {
   const p = ctx.p, n = s.n, k = s.k;
   const out = p.engagementOut, coreT = p.engagementCore, h = p.hysteresis;
+  // Where entry is controlled (invitation, closed), a place in the core is kept until the
+  // member's engagement falls halfway to the periphery threshold: leaving is not free either.
+  const controlled = ctx.entry === ENTRY_INVITATION || ctx.entry === ENTRY_CLOSED;
+  const exitCore = controlled ? 0.5 * (out + coreT) : coreT - h;
   let meanContrib = 0, members = 0;
   for (let i = 0; i < n; i++) {
     s.lastPosition[i] = s.position[i];
@@ -27,7 +33,7 @@ export function positions(s: State, ctx: Ctx): number {
     const pos = s.position[i];
     if (pos === CORE) {
       if (e < out - h) s.position[i] = OUTSIDE;
-      else if (e < coreT - h) s.position[i] = PERIPHERY;
+      else if (e < exitCore) s.position[i] = PERIPHERY;
     } else if (pos === PERIPHERY) {
       if (e < out - h) s.position[i] = OUTSIDE;
     } else if (e >= out + h || s.mobilised[i]) {
@@ -44,7 +50,6 @@ export function positions(s: State, ctx: Ctx): number {
     }
   }
   if (ctx.entry === ENTRY_INVITATION) invite(s, ctx, k);
-  void ENTRY_CLOSED;
   let churn = 0;
   for (let i = 0; i < n; i++) {
     if (s.position[i] === s.lastPosition[i]) continue;
@@ -54,30 +59,40 @@ export function positions(s: State, ctx: Ctx): number {
   return churn;
 }
 
-/** Invitation: the core invites actors whose knowledge or access fills its gaps (seed 004:
- * "zij vullen aan wat nog nodig is"). O(actors · K). */
+/** Invitation: the core invites the actors whose knowledge or access adds most to its own
+ * (seed 004: "zij vullen aan wat nog nodig is"). O(actors · K). */
 function invite(s: State, ctx: Ctx, k: number): void {
   const p = ctx.p, n = s.n;
   const want = Math.min(p.invitePerTick, INVITE_MAX);
   if (want <= 0) return;
-  const gap = s.dirScratch; // per-aspect expertise gap of the core (scratch reuse)
-  gap.fill(1);
+  const coreBest = s.dirScratch; // the core's best expertise per aspect (scratch reuse)
+  coreBest.fill(0);
   let coreAccess = 0, coreSize = 0;
   for (let i = 0; i < n; i++) {
     if (!s.present[i] || s.position[i] !== CORE) continue;
     coreSize++;
     if (s.access[i] > coreAccess) coreAccess = s.access[i];
-    for (let x = 0; x < k; x++) if (1 - s.expertise[i * k + x] < gap[x]) gap[x] = 1 - s.expertise[i * k + x];
+    for (let x = 0; x < k; x++) if (s.expertise[i * k + x] > coreBest[x]) coreBest[x] = s.expertise[i * k + x];
   }
-  if (coreSize === 0) return;
+  if (coreSize === 0) {
+    // Nobody to invite yet: the actor with the strongest claim takes the initiative and forms
+    // the core (seed 004: "een aantal organisaties dat het initiatief neemt").
+    const L = s.leader;
+    if (L >= 0 && s.present[L] && s.position[L] !== OUTSIDE && s.barredUntil[L] <= s.tick) {
+      s.position[L] = CORE;
+      if (s.engagement[L] < p.engagementCore) s.engagement[L] = p.engagementCore;
+    }
+    return;
+  }
   let filled = 0;
   for (let i = 0; i < n; i++) {
     if (!s.present[i] || s.position[i] === CORE || s.barredUntil[i] > s.tick) continue;
     if (s.engagement[i] < p.engagementOut * 0.5) continue;
+    // What the candidate adds beyond what the core already has: knowledge and access.
     let score = 0;
-    for (let x = 0; x < k; x++) score += gap[x] * s.expertise[i * k + x];
-    score = score / k + (1 - coreAccess) * s.access[i];
-    if (score < 0.15) continue;
+    for (let x = 0; x < k; x++) { const more = s.expertise[i * k + x] - coreBest[x]; if (more > 0) score += more; }
+    score = score / k + (s.access[i] > coreAccess ? s.access[i] - coreAccess : 0);
+    if (score < INVITE_MIN) continue;
     // Keep the best `want` candidates (insertion into a tiny sorted buffer).
     let pos = filled < want ? filled : want;
     if (pos === want && score <= inviteScore[want - 1]) continue;
