@@ -1,0 +1,277 @@
+// An actor analysis from a spreadsheet (actors, and optionally ties) → a scenario. Pure: text
+// in, a scenario object out, so the CLI and the app's drag-and-drop share it. Every bad cell
+// is reported at once, by file, row and column; nothing is half-imported.
+import { parseScenario, InputError, type Issue } from '../validate.ts';
+import type { ScenarioInput } from '../scenario.ts';
+import {
+  ACTOR_COLUMNS, classifyHeader, DEFAULT_AFFECTEDNESS, DEFAULT_KNOWLEDGE, DEFAULT_STAKE, DEFAULT_TRUST, MAX_ASPECTS,
+  TIE_COLUMNS, type ColumnSpec,
+} from './columns.ts';
+import { parseBehaviour, parseDecimal, parsePosition, slug } from './cells.ts';
+import { sectorColour } from './palette.ts';
+import { readTable, type Table } from './table.ts';
+
+export interface ActorAnalysisInput {
+  actorsCsv: string;
+  tiesCsv?: string;
+  /** Which aspects to use, in this order (matched to the `stake:` columns); default: all of them. */
+  aspects?: string[];
+  /** Hidden solution values: these aspects become knowledge aspects; the rest are value aspects. */
+  solutions?: Record<string, number>;
+  title?: string;
+  /** The scenario id; default: from the title. */
+  id?: string;
+  /** File names for messages (e.g. the dropped files' names). */
+  fileNames?: { actors?: string; ties?: string };
+  /** Non-fatal remarks (ignored columns), e.g. printed on stderr. */
+  warn?: (message: string) => void;
+}
+
+interface AspectColumn { id: string; label: string; stakeCol: number; knowledgeCol: number }
+
+const MAX_NAMES_SHOWN = 20;
+
+/** Builds a valid scenario (the raw JSON form) or throws InputError naming file, row and column. */
+export function importActorAnalysis(input: ActorAnalysisInput): ScenarioInput {
+  const actorsFile = input.fileNames?.actors ?? 'actors.csv';
+  const tiesFile = input.fileNames?.ties ?? 'ties.csv';
+  const warn = input.warn ?? (() => {});
+  const table = readTable(input.actorsCsv, actorsFile);
+  const issues: Issue[] = [];
+
+  // --- Header: fixed columns, stake:/knowledge: columns, the rest ignored with a warning.
+  const col = new Map<string, number>();
+  const stakeCols = new Map<string, { label: string; index: number }>();
+  const knowledgeCols = new Map<string, { label: string; index: number }>();
+  table.header.forEach((h, index) => {
+    if (h === '') return;
+    const c = classifyHeader(h, ACTOR_COLUMNS);
+    if (!c) { warn(`${actorsFile}: column '${h}' is not used (unknown column name)`); return; }
+    if ('key' in c) {
+      if (col.has(c.key)) issues.push({ path: `row 1, column '${h}'`, message: `a second '${c.key}' column; keep one` });
+      else col.set(c.key, index);
+      return;
+    }
+    const id = slug(c.aspect);
+    if (!id) { issues.push({ path: `row 1, column '${h}'`, message: `expected an aspect name after '${h.slice(0, h.indexOf(':') + 1)}'` }); return; }
+    const target = c.prefix === 'stake' ? stakeCols : knowledgeCols;
+    if (target.has(id)) issues.push({ path: `row 1, column '${h}'`, message: `aspect '${id}' has a second ${c.prefix} column` });
+    else target.set(id, { label: c.aspect, index });
+  });
+  for (const spec of ACTOR_COLUMNS) {
+    if (spec.required && !col.has(spec.key)) {
+      const or = spec.names.length > 1 ? ` (or ${spec.names.slice(1).map((n) => `'${n}'`).join(', ')})` : '';
+      issues.push({ path: 'row 1', message: `missing the required column '${spec.names[0]}'${or}` });
+    }
+  }
+  const aspects = chooseAspects(stakeCols, knowledgeCols, input.aspects, actorsFile, issues, warn);
+  const solutions = checkSolutions(input.solutions, aspects, issues);
+  if (issues.length) throw new InputError(actorsFile, issues);
+
+  // --- Rows.
+  const actors: Record<string, unknown>[] = [];
+  const rowOfName = new Map<string, number>();
+  const sectorOrder: string[] = [];
+  const sectorLabel = new Map<string, string>();
+  const sectorAffect = new Map<string, number[]>();
+  for (const { row, cells } of table.rows) {
+    const cell = (key: string) => (col.has(key) ? cells[col.get(key)!] ?? '' : '');
+    const where = (key: string) => `row ${row}, column '${table.header[col.get(key)!]}'`;
+    // A row's problems are listed left to right, as the spreadsheet shows the cells.
+    const rowIssues: [number, Issue][] = [];
+    const flush = () => { rowIssues.sort((a, b) => a[0] - b[0]).forEach(([, i]) => issues.push(i)); };
+    const name = cell('name');
+    if (!name) { issues.push({ path: where('name'), message: 'expected a name, got an empty cell' }); continue; }
+    if (rowOfName.has(name)) { issues.push({ path: where('name'), message: `'${name}' is already on row ${rowOfName.get(name)}; names must be unique` }); continue; }
+    rowOfName.set(name, row);
+    const sectorText = cell('sector');
+    const sector = slug(sectorText);
+    if (!sector) rowIssues.push([col.get('sector')!, { path: where('sector'), message: sectorText ? `'${sectorText}' has no letters or digits` : 'expected a sector, got an empty cell' }]);
+    else if (!sectorLabel.has(sector)) { sectorOrder.push(sector); sectorLabel.set(sector, sectorText); sectorAffect.set(sector, []); }
+
+    const traits: Record<string, unknown> = {};
+    for (const spec of ACTOR_COLUMNS) {
+      if (spec.key === 'name' || spec.key === 'sector' || !col.has(spec.key)) continue;
+      const raw = cell(spec.key);
+      if (raw === '') continue;
+      const value = readCell(spec, raw, (message) => rowIssues.push([col.get(spec.key)!, { path: where(spec.key), message }]));
+      if (value === undefined) continue;
+      if (spec.key === 'affectedness') { if (sector) sectorAffect.get(sector)!.push(value as number); } else traits[spec.key] = value;
+    }
+    const stake: Record<string, number> = {};
+    let knowledge: Record<string, number> | undefined;
+    for (const a of aspects) {
+      const at = (index: number) => `row ${row}, column '${table.header[index]}'`;
+      const s = cells[a.stakeCol] ?? '';
+      stake[a.id] = s === '' ? DEFAULT_STAKE : unitOr(s, DEFAULT_STAKE, (m) => rowIssues.push([a.stakeCol, { path: at(a.stakeCol), message: m }]));
+      const k = a.knowledgeCol >= 0 ? cells[a.knowledgeCol] ?? '' : '';
+      if (k !== '') {
+        knowledge ??= Object.fromEntries(aspects.map((x) => [x.id, DEFAULT_KNOWLEDGE]));
+        knowledge[a.id] = unitOr(k, DEFAULT_KNOWLEDGE, (m) => rowIssues.push([a.knowledgeCol, { path: at(a.knowledgeCol), message: m }]));
+      }
+    }
+    flush();
+    // Stakes first, as in the shipped scenarios.
+    actors.push({ name, sector, stake, ...(knowledge ? { knowledge } : {}), ...traits });
+  }
+  if (!table.rows.length) issues.push({ path: 'row 2', message: 'no actors: expected one row per actor below the header' });
+  if (issues.length) throw new InputError(actorsFile, issues);
+
+  const names = [...rowOfName.keys()];
+  const ties = input.tiesCsv !== undefined ? readTies(readTable(input.tiesCsv, tiesFile), tiesFile, names, warn) : [];
+
+  // --- The scenario.
+  const title = input.title?.trim() || '';
+  const source = input.tiesCsv !== undefined ? `${actorsFile} + ${tiesFile}` : actorsFile;
+  const scenario: ScenarioInput = {
+    id: input.id ? slug(input.id) || 'actoranalyse' : slug(title) || 'actoranalyse',
+    title: title ? { nl: title, en: title } : { nl: `Actoranalyse (${baseName(actorsFile)})`, en: `Actor analysis (${baseName(actorsFile)})` },
+    description: {
+      nl: `Geïmporteerd uit ${source}: ${actors.length} actoren in ${sectorOrder.length} sectoren, ${aspects.length} aspecten ` +
+        `(${aspects.map((a) => a.label).join(', ')}), ${ties.length} relaties. Aspecten zonder bekende oplossing zijn waardenaspecten.`,
+      en: `Imported from ${source}: ${actors.length} actors in ${sectorOrder.length} sectors, ${aspects.length} aspects ` +
+        `(${aspects.map((a) => a.label).join(', ')}), ${ties.length} ties. Aspects without a known solution are value aspects.`,
+    },
+    watchFor: {
+      nl: [
+        'Wie komt in de kern, wie blijft in de periferie, wie haakt af?',
+        'Komen de voorkeuren naar elkaar toe (samen richten), en ontstaan er projecten (samen handelen)?',
+        'Probeer andere spelregels (open netwerk, faciliterend, sturende regie, keten) en vergelijk.',
+      ],
+      en: [
+        'Who enters the core, who stays in the periphery, who drops out?',
+        'Do preferences converge (joint direction), and do projects form (joint action)?',
+        'Try other rules of the game (open network, facilitating, directing lead, chain) and compare.',
+      ],
+    },
+    patterns: [],
+    ticks: 200,
+    opgave: { severity: 1, beliefNoise: 0.25, beliefBias: 0.15, urgency: 0.5 },
+    aspects: aspects.map((a) => (solutions.has(a.id)
+      ? { id: a.id, label: { nl: a.label, en: a.label }, kind: 'knowledge' as const, solution: solutions.get(a.id)! }
+      : { id: a.id, label: { nl: a.label, en: a.label }, kind: 'value' as const })),
+    sectors: sectorOrder.map((id, i) => {
+      const given = sectorAffect.get(id)!;
+      const affectedness = given.length ? round3(given.reduce((x, y) => x + y, 0) / given.length) : DEFAULT_AFFECTEDNESS;
+      return { id, label: { nl: sectorLabel.get(id)!, en: sectorLabel.get(id)! }, color: sectorColour(i), affectedness };
+    }),
+    actors: actors as ScenarioInput['actors'],
+    ties,
+    rules: 'open-netwerk',
+    events: [],
+  };
+  // The schema is the last word: anything it rejects is reported against the actors file.
+  parseScenario(scenario, actorsFile);
+  return scenario;
+}
+
+function chooseAspects(
+  stakeCols: Map<string, { label: string; index: number }>, knowledgeCols: Map<string, { label: string; index: number }>,
+  wanted: string[] | undefined, file: string, issues: Issue[], warn: (m: string) => void,
+): AspectColumn[] {
+  const available = [...stakeCols.keys()];
+  let ids = available;
+  if (wanted && wanted.length) {
+    ids = [];
+    for (const w of wanted) {
+      const id = slug(w);
+      if (!stakeCols.has(id)) {
+        issues.push({ path: '--aspects', message: `no column 'stake:${w}' in ${file}; the stake columns are: ${available.map((a) => stakeCols.get(a)!.label).join(', ') || '(none)'}` });
+      } else if (!ids.includes(id)) ids.push(id);
+    }
+    for (const a of available) if (!ids.includes(a)) warn(`${file}: column 'stake:${stakeCols.get(a)!.label}' is not used (not in --aspects)`);
+  } else if (!available.length) {
+    issues.push({ path: 'row 1', message: "no aspect columns: expected one 'stake:<aspect>' column per aspect of the opgave, e.g. 'stake:groen'" });
+  }
+  if (ids.length > MAX_ASPECTS) {
+    issues.push({ path: 'row 1', message: `${ids.length} aspects (stake: columns); the model takes at most ${MAX_ASPECTS} — choose some with --aspects` });
+  }
+  for (const [id, k] of knowledgeCols) {
+    if (!stakeCols.has(id)) issues.push({ path: `row 1, column 'knowledge:${k.label}'`, message: `no matching 'stake:${k.label}' column` });
+  }
+  return ids.map((id) => ({ id, label: stakeCols.get(id)!.label, stakeCol: stakeCols.get(id)!.index, knowledgeCol: knowledgeCols.get(id)?.index ?? -1 }));
+}
+
+function checkSolutions(solutions: Record<string, number> | undefined, aspects: AspectColumn[], issues: Issue[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [name, value] of Object.entries(solutions ?? {})) {
+    const id = slug(name);
+    if (!aspects.some((a) => a.id === id)) {
+      issues.push({ path: `--solution ${name}`, message: `unknown aspect '${name}'; the aspects are: ${aspects.map((a) => a.id).join(', ')}` });
+    } else if (!(value >= 0 && value <= 1)) {
+      issues.push({ path: `--solution ${name}`, message: `expected a number between 0 and 1, got ${value}` });
+    } else out.set(id, value);
+  }
+  return out;
+}
+
+function readCell(spec: ColumnSpec, raw: string, fail: (message: string) => void): number | string | undefined {
+  switch (spec.kind) {
+    case 'unit': return unitOr(raw, undefined, fail);
+    case 'resources': {
+      const v = parseDecimal(raw);
+      if (v === undefined || v < 0 || v > 100) { fail(`expected a number between 0 and 100, got '${raw}'`); return undefined; }
+      return v;
+    }
+    case 'behaviour': {
+      const b = parseBehaviour(raw);
+      if (!b) fail(`expected netwerker, transactioneel or meelifter (or networker, transactional, free rider), got '${raw}'`);
+      return b;
+    }
+    case 'position': {
+      const p = parsePosition(raw);
+      if (!p) fail(`expected core, periphery or outside (or kern, periferie, buiten), got '${raw}'`);
+      return p;
+    }
+    default: return raw;
+  }
+}
+
+function unitOr<T extends number | undefined>(raw: string, fallback: T, fail: (message: string) => void): number | T {
+  const v = parseDecimal(raw);
+  if (v === undefined || v < 0 || v > 1) { fail(`expected a number between 0 and 1, got '${raw}'`); return fallback; }
+  return v;
+}
+
+function readTies(table: Table, file: string, names: string[], warn: (m: string) => void): { from: string; to: string; trust: number }[] {
+  const issues: Issue[] = [];
+  const col = new Map<string, number>();
+  table.header.forEach((h, index) => {
+    if (h === '') return;
+    const c = classifyHeader(h, TIE_COLUMNS);
+    if (!c || !('key' in c)) { warn(`${file}: column '${h}' is not used (unknown column name)`); return; }
+    if (col.has(c.key)) issues.push({ path: `row 1, column '${h}'`, message: `a second '${c.key}' column; keep one` });
+    else col.set(c.key, index);
+  });
+  for (const spec of TIE_COLUMNS) {
+    if (spec.required && !col.has(spec.key)) issues.push({ path: 'row 1', message: `missing the required column '${spec.names[0]}' (or '${spec.names[1]}')` });
+  }
+  if (issues.length) throw new InputError(file, issues);
+  const exact = new Set(names);
+  const folded = new Map<string, string[]>();
+  for (const n of names) folded.set(n.toLowerCase(), [...(folded.get(n.toLowerCase()) ?? []), n]);
+  const shown = names.slice(0, MAX_NAMES_SHOWN).join(', ') + (names.length > MAX_NAMES_SHOWN ? ', …' : '');
+  const ties: { from: string; to: string; trust: number }[] = [];
+  for (const { row, cells } of table.rows) {
+    const where = (key: string) => `row ${row}, column '${table.header[col.get(key)!]}'`;
+    const actor = (key: 'from' | 'to'): string | undefined => {
+      const raw = cells[col.get(key)!] ?? '';
+      if (exact.has(raw)) return raw;
+      const candidates = folded.get(raw.toLowerCase());
+      if (candidates?.length === 1) return candidates[0];
+      issues.push({ path: where(key), message: raw ? `unknown actor '${raw}'; the actors are: ${shown}` : 'expected an actor\'s name, got an empty cell' });
+      return undefined;
+    };
+    const from = actor('from'), to = actor('to');
+    let trust = DEFAULT_TRUST;
+    const raw = col.has('trust') ? cells[col.get('trust')!] ?? '' : '';
+    if (raw !== '') trust = unitOr(raw, DEFAULT_TRUST, (message) => issues.push({ path: where('trust'), message }));
+    if (from && to && from === to) { issues.push({ path: where('to'), message: `a tie needs two different actors, got '${from}' twice` }); continue; }
+    if (from && to) ties.push({ from, to, trust });
+  }
+  if (issues.length) throw new InputError(file, issues);
+  return ties;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const baseName = (file: string) => file.split(/[\\/]/).pop() || file;
