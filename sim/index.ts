@@ -19,3 +19,7 @@ export type { LogEntry } from './log.ts';
 export { createRng, deriveSeed, type Rng } from './rng.ts';
 export { OUTSIDE, PERIPHERY, CORE, NETWERKER, TRANSACTIONEEL, MEELIFTER, type State, type ActorMeta } from './state.ts';
 export { simulate, runToJson, type SimulateConfig, type RunJson } from './simulate.ts';
+export * as batch from './batch/index.ts';
+export * as canonical from './canonical/index.ts';
+export * as patterns from './patterns/index.ts';
+export { importActorAnalysis, scenarioJsonText, decodeText, columnsHelp, ACTOR_COLUMNS, TIE_COLUMNS, type ActorAnalysisInput } from './import/index.ts';

@@ -66,6 +66,11 @@ const actorSchema = z.object({
   /** Granovetter threshold: trusted project members an actor must see before it joins. */
   threshold: z.number().min(0).max(10000).default(0),
   present: z.boolean().default(true),
+  /** DeGroot self-weight W_ii for this actor; default: the `selfWeight` parameter (docking). */
+  selfWeight: z.number().min(0).max(100).optional(),
+  /** Initial belief per aspect (used on knowledge aspects) instead of s* plus expertise-scaled
+   * noise; for docking to DeGroot and for teaching cases with a known error. */
+  belief: perAspect.optional(),
 }).strict();
 
 const groupSchema = z.object({
@@ -93,7 +98,9 @@ const groupSchema = z.object({
     .strict().default({ perActor: 3, trust: { min: 0.1, max: 0.4 }, sameSector: 0.7 }),
 }).strict();
 
-const tieSchema = z.object({ from: z.string(), to: z.string(), trust: unit }).strict();
+/** A tie is mutual (both directions, same trust) unless `directed`: then only from → to, i.e.
+ * how far `from` trusts `to` (asymmetric trust, e.g. a DeGroot weight matrix). */
+const tieSchema = z.object({ from: z.string(), to: z.string(), trust: unit, directed: z.boolean().optional() }).strict();
 
 const rulesField = z.union([
   z.string(),
@@ -211,6 +218,7 @@ export const scenarioSchema = z.object({
     if (!sectorIds.has(a.sector)) ctx.addIssue({ code: 'custom', path: ['actors', i, 'sector'], message: `unknown sector '${a.sector}'; sectors are: ${[...sectorIds].join(', ')}` });
     checkPerAspect(a.stake, ['actors', i, 'stake']);
     if (a.knowledge) checkPerAspect(a.knowledge, ['actors', i, 'knowledge']);
+    if (a.belief) checkPerAspect(a.belief, ['actors', i, 'belief']);
   });
   s.groups.forEach((g, i) => {
     if (!sectorIds.has(g.sector)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'sector'], message: `unknown sector '${g.sector}'; sectors are: ${[...sectorIds].join(', ')}` });

@@ -197,6 +197,15 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
     s.position[i] = a.position === 'core' ? CORE : a.position === 'periphery' ? PERIPHERY : a.position === 'outside' ? OUTSIDE : positionFor(a.engagement, p);
     s.mixDraw[i] = rng();
     initBeliefs(i, sec);
+    if (a.belief) {
+      // A given initial belief replaces the drawn one (the draws above still happen, so the
+      // stream of draws does not depend on it).
+      for (let x = 0; x < k; x++) {
+        if (!s.isKnowledge[x]) continue;
+        s.belief[i * k + x] = perAspectValue(a.belief, aspectIds, x);
+        s.pref[i * k + x] = 0.5 * s.stake[i * k + x] + 0.5 * s.belief[i * k + x];
+      }
+    }
     i++;
   }
   sc.groups.forEach((g) => {
@@ -235,7 +244,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
   for (const t of sc.ties) {
     const a = nameIndex.get(t.from)!, b = nameIndex.get(t.to)!;
     ensureTie(s, a, b, t.trust);
-    ensureTie(s, b, a, t.trust);
+    if (!t.directed) ensureTie(s, b, a, t.trust);
   }
   for (let x = 0; x < n; x++) {
     s.selfWeight[x] = p.selfWeight;
@@ -243,6 +252,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
     if (s.present[x]) s.totalResources0 += s.resources[x];
     s.coreness[x] = 1 / Math.sqrt(n);
   }
+  sc.actors.forEach((a, x) => { if (a.selfWeight !== undefined) s.selfWeight[x] = a.selfWeight; });
   if (s.totalResources0 === 0) s.totalResources0 = 1;
   for (let q = projectCap - 1; q >= 0; q--) s.projectFree[s.projectFreeCount++] = q;
   rebuildPresent(s);

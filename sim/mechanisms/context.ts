@@ -30,6 +30,8 @@ export interface Ctx {
   setterCore: boolean;
   /** Trust assumed in a meeting between actors with no tie yet. */
   strangerTrust: number;
+  /** Dialogue as a synchronous bounded average (Hegselmann–Krause) instead of pairwise steps. */
+  boundedAverage: boolean;
   /** Openness multiplier in dialogue (facilitation widens it). */
   widen: number;
   /** How well the rules fit a networker's way of working, 0 … 1 (identity fit, "how"). */
@@ -64,6 +66,7 @@ export function buildCtx(p: Params, rules: Rules, rng: () => number, report: Rep
     tolerance: rules.tolerance,
     setterCore: rules.setter === 'core',
     strangerTrust: mode === MODE_ALL_TIES ? 0 : p.newTieTrust,
+    boundedAverage: p.dialogueRule === 'bounded-average',
     widen: rules.leadership === 'facilitating' ? p.facilitationWidening : 1,
     ruleStyle,
     leaderName: rules.leader,

@@ -13,9 +13,46 @@ function trustStep(s: State, q: number, gain: number, loss: number): void {
   s.tieTrust[q] = t + gain * (1 - t) - loss * t;
 }
 
+/** Hegselmann & Krause (2002): p_i ← (p_i + Σ T_ij·p_j) / (1 + Σ T_ij) over the partners j met
+ * this tick within i's openness, all from the same old preferences (synchronous). The sums
+ * reuse the learning scratch arrays, which learning refills before it reads them. */
+function gatherBoundedAverage(s: State, ctx: Ctx): void {
+  const p = ctx.p, k = s.k, pref = s.pref, num = s.learnNum, den = s.learnDen;
+  num.fill(0);
+  den.fill(0);
+  for (let e = 0; e < s.pairCount; e++) {
+    const i = s.pairA[e], j = s.pairB[e];
+    const dist = normDist(pref, i, pref, j, k);
+    const qi = findTie(s, i, j), qj = findTie(s, j, i);
+    const tij = qi >= 0 ? s.tieTrust[qi] : ctx.strangerTrust;
+    const tji = qj >= 0 ? s.tieTrust[qj] : ctx.strangerTrust;
+    const oi = i * k, oj = j * k;
+    if (dist < s.openness[i] * ctx.widen && tij >= p.trustMin) {
+      for (let x = 0; x < k; x++) num[oi + x] += tij * pref[oj + x];
+      den[i] += tij;
+    }
+    if (dist < s.openness[j] * ctx.widen && tji >= p.trustMin) {
+      for (let x = 0; x < k; x++) num[oj + x] += tji * pref[oi + x];
+      den[j] += tji;
+    }
+  }
+}
+
+function applyBoundedAverage(s: State): void {
+  const k = s.k, pref = s.pref, num = s.learnNum, den = s.learnDen;
+  for (let i = 0; i < s.n; i++) {
+    const d = den[i];
+    if (d <= 0) continue;
+    const o = i * k;
+    for (let x = 0; x < k; x++) pref[o + x] = (pref[o + x] + num[o + x]) / (1 + d);
+  }
+}
+
 export function dialogue(s: State, ctx: Ctx): void {
   const p = ctx.p, k = s.k, pref = s.pref;
-  const mu = p.mu;
+  // Under the bounded-average rule the pair loop below only updates trust (μ = 0 there).
+  const mu = ctx.boundedAverage ? 0 : p.mu;
+  if (ctx.boundedAverage) gatherBoundedAverage(s, ctx);
   for (let e = 0; e < s.pairCount; e++) {
     const i = s.pairA[e], j = s.pairB[e];
     const dist = normDist(pref, i, pref, j, k);
@@ -47,6 +84,7 @@ export function dialogue(s: State, ctx: Ctx): void {
       }
     }
   }
+  if (ctx.boundedAverage) applyBoundedAverage(s);
   const L = s.leader;
   const directing = ctx.directing && L >= 0 && s.present[L] === 1;
   if (directing) {

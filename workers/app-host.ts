@@ -1,0 +1,284 @@
+// The app's simulation host: owns one run, steps it at the chosen speed and hands the UI the
+// latest frame as transferable typed arrays. Runs inside a Web Worker (workers/sim.worker.ts)
+// and, for tests, in Node; it uses timers but never the DOM.
+import {
+  applySet, createRecorder, createRun, InputError, MEASURES, resolveRules, runToJson, scenarioRules, seriesToCsv,
+  parseEvents, parseScenario, type PartialRules, type Recorder, type Rules, type Run, type ScenarioEvent, type Intervention,
+} from '../sim/index.ts';
+import type {
+  ActorDetail, Frame, FrameRequest, InitConfig, InitResult, RunMeta, SimApi, TieBundle,
+} from './app-protocol.ts';
+
+const ROW_WIDTH = MEASURES.length + 1;
+/** Longest stretch of ticks run without yielding, so messages (controls) are answered fast. */
+const SLICE_MS = 12;
+
+export interface SimHost extends SimApi {
+  /** Typed-array buffers of a frame, for Comlink.transfer. */
+  buffersOf(frame: Frame | TieBundle): ArrayBuffer[];
+}
+
+export function createSimHost(now: () => number = () => performance.now()): SimHost {
+  let run: Run | null = null;
+  let recorder: Recorder | null = null;
+  let initialRules: Rules | null = null;
+  let initialRulesInput: string | PartialRules | undefined;
+  let replayed: ScenarioEvent[] = [];
+  let runId = 0;
+  let playing = false;
+  let tps = 10;
+  let stopAt = 0;
+  let due = 0;
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let ticksRun = 0;
+  let tiesEvery = 5;
+
+  const need = (): Run => {
+    if (!run) throw new Error('no run: call init() first');
+    return run;
+  };
+
+  function stepOnce(): void {
+    const r = need();
+    r.step();
+    recorder!.collect(r);
+    ticksRun++;
+  }
+
+  function schedule(delay: number): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(loop, delay);
+  }
+
+  function loop(): void {
+    timer = null;
+    if (!playing || !run) return;
+    const t = now();
+    const started = t;
+    if (tps > 0) {
+      due += ((t - last) * tps) / 1000;
+      if (due > tps) due = tps; // after a stall, catch up at most one second's worth
+    }
+    last = t;
+    let ran = 0;
+    while ((tps === 0 || due >= 1) && now() - started < SLICE_MS) {
+      if (stopAt > 0 && run.tick >= stopAt) { playing = false; break; }
+      stepOnce();
+      ran++;
+      if (tps > 0) due -= 1;
+    }
+    if (stopAt > 0 && run.tick >= stopAt) playing = false;
+    if (!playing) return;
+    if (tps === 0) schedule(0);
+    else schedule(ran > 0 && due >= 1 ? 0 : Math.max(1, ((1 - due) * 1000) / tps));
+  }
+
+  function tieBundle(): TieBundle {
+    const s = need().state;
+    let count = 0;
+    for (let i = 0; i < s.n; i++) {
+      if (!s.present[i]) continue;
+      for (let q = i * s.cap, end = q + s.degree[i]; q < end; q++) {
+        const j = s.tieTo[q];
+        if (j > i && s.present[j]) count++;
+      }
+    }
+    const a = new Int32Array(count), b = new Int32Array(count), trust = new Float32Array(count);
+    let c = 0;
+    for (let i = 0; i < s.n; i++) {
+      if (!s.present[i]) continue;
+      for (let q = i * s.cap, end = q + s.degree[i]; q < end; q++) {
+        const j = s.tieTo[q];
+        if (j > i && s.present[j]) { a[c] = i; b[c] = j; trust[c] = s.tieTrust[q]; c++; }
+      }
+    }
+    return { tick: s.tick, a, b, trust };
+  }
+
+  const allInterventions = (): ScenarioEvent[] => [...replayed, ...need().interventions];
+
+  const host: SimHost = {
+    async init(config: InitConfig): Promise<InitResult> {
+      host.pause();
+      let scenario;
+      try {
+        const raw = structuredClone(config.scenario) as Record<string, unknown>;
+        if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+          throw new InputError(config.file, [{ path: '', message: 'expected a JSON object (a scenario)' }]);
+        }
+        for (const s of config.sets) applySet(raw, s);
+        scenario = parseScenario(raw, config.sets.length ? `${config.file} (with --set ${config.sets.join(' ')})` : config.file);
+        const rules = config.rules;
+        const next = createRun({ scenario, rules, seed: config.seed, events: config.interventions });
+        initialRules = resolveRules(scenarioRules(scenario), rules);
+        initialRulesInput = rules;
+        run = next;
+      } catch (e) {
+        if (e instanceof InputError) return { ok: false, error: e.message, issues: e.issues };
+        return { ok: false, error: (e as Error).message ?? String(e), issues: [] };
+      }
+      replayed = config.interventions.slice();
+      recorder = createRecorder(scenario.ticks);
+      recorder.collect(run);
+      tiesEvery = Math.max(1, config.tiesEvery ?? 5);
+      runId++;
+      if (config.goTo && config.goTo > 0) host.runTo(config.goTo);
+      const s = run.state;
+      const meta: RunMeta = {
+        runId,
+        n: s.n,
+        k: s.k,
+        names: run.meta.names.slice(),
+        named: s.named.slice(),
+        sector: s.sector.slice(),
+        sectors: scenario.sectors.map((x) => ({ id: x.id, label: x.label, color: x.color, affectedness: x.affectedness })),
+        aspects: scenario.aspects.map((a) => ({ id: a.id, label: a.label, kind: a.kind, solution: a.kind === 'knowledge' ? a.solution ?? null : null })),
+        groups: scenario.groups.map((g) => ({ name: g.name, label: g.label })),
+        scenario: { id: scenario.id, title: scenario.title, description: scenario.description, watchFor: scenario.watchFor, ticks: scenario.ticks },
+        rules: initialRules!,
+        seed: config.seed,
+        interventions: replayed.slice(),
+      };
+      return { ok: true, meta };
+    },
+
+    play() {
+      if (!run || playing) return;
+      if (stopAt > 0 && run.tick >= stopAt) stopAt = 0; // pressing play at the end continues
+      playing = true;
+      due = 1;
+      last = now();
+      schedule(0);
+    },
+
+    pause() {
+      playing = false;
+      if (timer !== null) { clearTimeout(timer); timer = null; }
+    },
+
+    setSpeed(value: number) {
+      tps = value > 0 ? value : 0;
+      due = Math.min(due, 1);
+      if (playing) schedule(0);
+    },
+
+    setStopAt(tick: number) { stopAt = tick > 0 ? tick : 0; },
+
+    step(count = 1) {
+      const r = need();
+      for (let i = 0; i < count; i++) stepOnce();
+      return r.tick;
+    },
+
+    runTo(tick: number) {
+      const r = need();
+      while (r.tick < tick) stepOnce();
+      return r.tick;
+    },
+
+    setRules(change: string | PartialRules) { return need().setRules(change); },
+
+    intervene(event: Intervention) { return need().intervene(event); },
+
+    frame(req: FrameRequest): Frame | null {
+      if (!run || !recorder) return null;
+      const r = run, s = r.state;
+      const sameRun = req.runId === runId;
+      const total = allInterventions();
+      const fresh = !sameRun || req.tick !== s.tick || req.logLength !== r.log.length || req.interventions !== total.length || !!req.wantTies;
+      if (!fresh) return null;
+      const fromTick = sameRun ? Math.min(req.tick, s.tick) : -1;
+      // Recorder row r holds tick r (collected at creation and after every step).
+      const firstRow = fromTick + 1;
+      const rows = new Float64Array(Math.max(0, recorder.length - firstRow) * ROW_WIDTH);
+      for (let row = firstRow, o = 0; row < recorder.length; row++, o += ROW_WIDTH) {
+        rows[o] = recorder.tick(row);
+        rows.set(recorder.row(row), o + 1);
+      }
+      const logFrom = sameRun ? Math.min(req.logLength, r.log.length) : 0;
+      const wantTies = !sameRun || !!req.wantTies || s.tick - req.tiesTick >= tiesEvery || s.tick < req.tiesTick;
+      return {
+        runId,
+        tick: s.tick,
+        playing,
+        rows,
+        position: s.position.slice(),
+        present: s.present.slice(),
+        engagement: Float32Array.from(s.engagement),
+        resources: Float32Array.from(s.resources),
+        coreness: Float32Array.from(s.coreness),
+        pref: Float32Array.from(s.pref),
+        agenda: Float32Array.from(s.agenda),
+        leader: s.leader,
+        logFrom,
+        log: r.log.slice(logFrom),
+        rules: { ...r.rules },
+        interventions: !sameRun || req.interventions !== total.length ? total : null,
+        ties: wantTies ? tieBundle() : null,
+      };
+    },
+
+    ties: tieBundle,
+
+    actor(index: number): ActorDetail | null {
+      if (!run) return null;
+      const s = run.state;
+      if (index < 0 || index >= s.n) return null;
+      const k = s.k;
+      const slice = (a: Float64Array) => Array.from(a.subarray(index * k, index * k + k));
+      return {
+        index,
+        name: run.meta.names[index],
+        sector: s.sector[index],
+        position: s.position[index],
+        present: s.present[index] === 1,
+        engagement: s.engagement[index],
+        resources: s.resources[index],
+        coreness: s.coreness[index],
+        mandate: s.mandate[index],
+        reputation: s.reputation[index],
+        access: s.access[index],
+        proactiveness: s.proactiveness[index],
+        archetype: s.archetype[index],
+        stake: slice(s.stake),
+        belief: slice(s.belief),
+        pref: slice(s.pref),
+        degree: s.degree[index],
+        inProject: s.projectOf[index] >= 0,
+      };
+    },
+
+    exportCsv() { return seriesToCsv(recorder!); },
+
+    exportJson() {
+      // A run with live interventions remembers them as `interventions` in its saved state, a
+      // CLI run given them by --events does not. Replaying them as events gives the CLI's file
+      // exactly (and checks, in passing, that the replay matches the live run).
+      const live = need();
+      // Through the same parser the CLI's --events uses, so the events come out field for field alike.
+      const events = parseEvents(JSON.parse(JSON.stringify(allInterventions())), 'events');
+      const replay = createRun({ scenario: live.scenario, rules: initialRulesInput, seed: live.seed, events });
+      const rec = createRecorder(live.tick);
+      rec.collect(replay);
+      while (replay.tick < live.tick) { replay.step(); rec.collect(replay); }
+      if (seriesToCsv(rec) !== seriesToCsv(recorder!)) throw new Error('internal: the replayed run differs from the live run');
+      return JSON.stringify(runToJson(replay, rec, initialRules!), null, 1) + '\n';
+    },
+
+    exportEvents() { return JSON.stringify(allInterventions(), null, 2) + '\n'; },
+
+    stats() {
+      const g = globalThis as { WorkerGlobalScope?: unknown; document?: unknown };
+      return { ticksRun, inWorker: typeof g.WorkerGlobalScope !== 'undefined' && typeof g.document === 'undefined' };
+    },
+
+    buffersOf(x: Frame | TieBundle): ArrayBuffer[] {
+      if ('a' in x) return [x.a.buffer, x.b.buffer, x.trust.buffer] as ArrayBuffer[];
+      const out = [x.rows, x.position, x.present, x.engagement, x.resources, x.coreness, x.pref, x.agenda].map((v) => v.buffer as ArrayBuffer);
+      if (x.ties) out.push(...host.buffersOf(x.ties));
+      return out;
+    },
+  };
+  return host;
+}

@@ -1,0 +1,120 @@
+// A small comlink worker pool that serves Node (worker_threads, see node-pool.ts) and the
+// browser (web workers, see webWorkerFactory): the pool only sees `PoolWorker`s made by an
+// injected factory. Tasks queue in submission order; each runs on the first idle worker.
+// A worker that dies (crash, process.exit, OOM) fails its task with WorkerDiedError and is
+// replaced by a fresh one (set up again), so one bad run never stops the rest.
+import { wrap, type Remote } from 'comlink';
+
+export interface PoolWorker<T> {
+  remote: Remote<T>;
+  /** Resolves (never rejects) when the worker dies, with the reason. */
+  exited: Promise<Error>;
+  terminate(): unknown;
+}
+
+export interface PoolOptions<T> {
+  size: number;
+  create: () => PoolWorker<T>;
+  /** Called once per worker (also for replacements) before its first task, e.g. remote.init(…). */
+  setup?: (remote: Remote<T>) => Promise<unknown>;
+}
+
+export class WorkerDiedError extends Error {
+  constructor(reason: string) {
+    super(`worker died: ${reason}`);
+    this.name = 'WorkerDiedError';
+  }
+}
+
+export interface Pool<T> {
+  readonly size: number;
+  /** Workers started to replace dead ones. */
+  readonly replaced: number;
+  /** Queues a task; it gets an idle worker's remote. Rejects with WorkerDiedError if the worker dies meanwhile. */
+  run<R>(task: (remote: Remote<T>) => Promise<R>): Promise<R>;
+  /** Rejects queued tasks and terminates every worker. */
+  close(): Promise<void>;
+}
+
+interface Slot<T> { worker: PoolWorker<T>; ready: Promise<unknown>; busy: boolean; dead: boolean }
+interface Job<T> { task: (remote: Remote<T>) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+
+type Outcome = { kind: 'ok'; value: unknown } | { kind: 'error'; error: unknown } | { kind: 'died'; error: Error };
+
+export function createPool<T>(opts: PoolOptions<T>): Pool<T> {
+  if (!(opts.size >= 1)) throw new RangeError(`pool size must be at least 1, got ${opts.size}`);
+  const queue: Job<T>[] = [];
+  const slots: Slot<T>[] = [];
+  let closed = false;
+  let replaced = 0;
+
+  const start = (): Slot<T> => {
+    const worker = opts.create();
+    const slot: Slot<T> = { worker, ready: Promise.resolve(), busy: false, dead: false };
+    // Setup errors surface in the first task run on this worker (and kill nothing else).
+    slot.ready = opts.setup ? opts.setup(worker.remote) : Promise.resolve();
+    slot.ready.catch(() => undefined);
+    void worker.exited.then(() => { slot.dead = true; });
+    return slot;
+  };
+  const replace = (i: number) => {
+    const old = slots[i];
+    try { old.worker.terminate(); } catch { /* already gone */ }
+    slots[i] = start();
+    replaced++;
+  };
+
+  const execute = async (i: number, job: Job<T>) => {
+    const slot = slots[i];
+    const died = slot.worker.exited.then((error): Outcome => ({ kind: 'died', error }));
+    const attempt = slot.ready.then(() => job.task(slot.worker.remote))
+      .then((value): Outcome => ({ kind: 'ok', value }), (error): Outcome => ({ kind: 'error', error }));
+    const outcome = await Promise.race([attempt, died]);
+    if (outcome.kind === 'ok') job.resolve(outcome.value);
+    else if (outcome.kind === 'error') job.reject(outcome.error);
+    else job.reject(new WorkerDiedError(outcome.error.message));
+    if (closed) return;
+    if (outcome.kind === 'died' || slot.dead) replace(i);
+    else slot.busy = false;
+    pump();
+  };
+
+  const pump = () => {
+    for (let i = 0; i < slots.length && queue.length && !closed; i++) {
+      if (slots[i].busy) continue;
+      if (slots[i].dead) replace(i);
+      slots[i].busy = true;
+      void execute(i, queue.shift()!);
+    }
+  };
+
+  for (let i = 0; i < opts.size; i++) slots.push(start());
+
+  return {
+    size: opts.size,
+    get replaced() { return replaced; },
+    run<R>(task: (remote: Remote<T>) => Promise<R>): Promise<R> {
+      if (closed) return Promise.reject(new Error('pool is closed'));
+      return new Promise<R>((resolve, reject) => {
+        queue.push({ task, resolve: resolve as (v: unknown) => void, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error('pool closed'));
+      await Promise.all(slots.map(async (s) => { try { await s.worker.terminate(); } catch { /* gone */ } }));
+    },
+  };
+}
+
+/** Browser factory: `createPool({ size, create: webWorkerFactory(() => new Worker(url, { type: 'module' })) })`. */
+export function webWorkerFactory<T>(makeWorker: () => Worker): () => PoolWorker<T> {
+  return () => {
+    const w = makeWorker();
+    const exited = new Promise<Error>((resolve) => {
+      w.addEventListener('error', (e) => resolve(new Error((e as ErrorEvent).message || 'worker error')));
+    });
+    return { remote: wrap<T>(w), exited, terminate: () => w.terminate() };
+  };
+}
