@@ -374,11 +374,14 @@ class Engine implements Run {
           changed.push(`${k} = ${v}`);
         }
         this.currentParams = next;
+        if (e.params.selfWeight !== undefined) s.selfWeight.fill(next.selfWeight);
         const need = pairCapacity(s.n, s.cap, next);
         if (need > s.pairCap) {
           s.pairCap = need;
           s.pairA = new Int32Array(need);
           s.pairB = new Int32Array(need);
+          s.pairSlotA = new Int32Array(need);
+          s.pairSlotB = new Int32Array(need);
         }
         this.rebuildCtx();
         text = { nl: `Parameters gewijzigd: ${changed.join(', ')}`, en: `Parameters changed: ${changed.join(', ')}` };

@@ -40,15 +40,20 @@ export interface State {
   profile: Float64Array; ownProfile: Float64Array; archetype: Uint8Array; ownArchetype: Uint8Array; mixDraw: Float64Array;
   engagement: Float64Array; meetShare: Float64Array; meetTime: Float64Array; contrib: Float64Array;
   position: Uint8Array; lastPosition: Uint8Array; barredUntil: Int32Array; mobilised: Uint8Array;
+  /** Tick of the last logged sanction (the log names a free rider once per spell, not every tick). */
+  sanctionLogged: Int32Array;
   projectOf: Int32Array; memberContrib: Float64Array; contribAvg: Float64Array;
   payoff: Float64Array; payoffAvg: Float64Array; gainNetwork: Float64Array; gainOther: Float64Array;
-  spent: Float64Array; spentNetwork: Float64Array; projectTick: Float64Array; beliefError: Float64Array;
+  spent: Float64Array; spentNetwork: Float64Array; tieStrength: Float64Array; projectTick: Float64Array; beliefError: Float64Array;
   /** Payoff and spending per channel (network vs deals/solo), remembered over the horizon. */
   networkGainAvg: Float64Array; otherGainAvg: Float64Array; networkSpendAvg: Float64Array; otherSpendAvg: Float64Array;
   // Ties (slots i·cap … i·cap + degree[i] − 1).
   tieTo: Int32Array; tieTrust: Float64Array; degree: Int32Array;
   // Meetings of this tick.
   pairA: Int32Array; pairB: Int32Array; pairCount: number; crossSector: number;
+  /** Slot of the tie A → B and of B → A for each meeting (−1: none), so dialogue and learning
+   * need not search the slot lists again. */
+  pairSlotA: Int32Array; pairSlotB: Int32Array;
   learnNum: Float64Array; learnDen: Float64Array; dealLeft: Float64Array; chainNext: Int32Array;
   // Projects.
   projectState: Uint8Array; projectInitiator: Int32Array; projectStart: Int32Array;
@@ -114,12 +119,13 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
     profile: f(n * PROFILE_WIDTH), ownProfile: f(n * PROFILE_WIDTH), archetype: new Uint8Array(n),
     ownArchetype: new Uint8Array(n), mixDraw: f(n),
     engagement: f(n), meetShare: f(n), meetTime: f(n), contrib: f(n),
-    position: new Uint8Array(n), lastPosition: new Uint8Array(n), barredUntil: new Int32Array(n), mobilised: new Uint8Array(n),
+    position: new Uint8Array(n), lastPosition: new Uint8Array(n), barredUntil: new Int32Array(n), mobilised: new Uint8Array(n), sanctionLogged: new Int32Array(n).fill(-1000),
     projectOf: new Int32Array(n).fill(-1), memberContrib: f(n), contribAvg: f(n),
-    payoff: f(n), payoffAvg: f(n), gainNetwork: f(n), gainOther: f(n), spent: f(n), spentNetwork: f(n), projectTick: f(n), beliefError: f(n),
+    payoff: f(n), payoffAvg: f(n), gainNetwork: f(n), gainOther: f(n), spent: f(n), spentNetwork: f(n), tieStrength: f(n), projectTick: f(n), beliefError: f(n),
     networkGainAvg: f(n), otherGainAvg: f(n), networkSpendAvg: f(n), otherSpendAvg: f(n),
     tieTo: new Int32Array(n * cap).fill(-1), tieTrust: f(n * cap), degree: new Int32Array(n),
     pairA: new Int32Array(pairCap), pairB: new Int32Array(pairCap), pairCount: 0, crossSector: 0,
+    pairSlotA: new Int32Array(pairCap), pairSlotB: new Int32Array(pairCap),
     learnNum: f(n * k), learnDen: f(n), dealLeft: f(n), chainNext: new Int32Array(n).fill(-1),
     projectState: new Uint8Array(projectCap), projectInitiator: new Int32Array(projectCap).fill(-1),
     projectStart: new Int32Array(projectCap), projectSize: new Int32Array(projectCap), projectDir: f(projectCap * k),

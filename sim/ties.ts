@@ -11,6 +11,12 @@ export function findTie(s: State, i: number, j: number): number {
   return -1;
 }
 
+/** Slot q if it still holds i's tie to j (a later replacement may have reused it), else a
+ * fresh search. */
+export function slotOf(s: State, q: number, i: number, j: number): number {
+  return q >= 0 && s.tieTo[q] === j && q >= i * s.cap && q < i * s.cap + s.degree[i] ? q : findTie(s, i, j);
+}
+
 /** i's trust in j (0 when there is no tie). */
 export function trustOf(s: State, i: number, j: number): number {
   const q = findTie(s, i, j);

@@ -11,6 +11,8 @@ import {
 } from '../state.ts';
 
 const PROJECT_CLOSING = 3; // delivering or dissolving this tick
+/** A sanctioned actor is named again in the log only after this many quiet ticks. */
+const SANCTION_LOG_GAP = 20;
 
 /** Share of what it could give that an actor actually contributes: free riders hold back. */
 export function contribFactor(s: State, i: number): number {
@@ -71,7 +73,8 @@ function detectFreeRiders(s: State, ctx: Ctx): void {
         if (r >= 0) s.tieTrust[r] *= 0.7;
       }
     }
-    if (s.named[i]) ctx.report.sanction(i, ctx.sanction);
+    if (s.named[i] && s.tick - s.sanctionLogged[i] >= SANCTION_LOG_GAP) ctx.report.sanction(i, ctx.sanction);
+    s.sanctionLogged[i] = s.tick;
   }
 }
 
@@ -235,6 +238,7 @@ function deliver(s: State, ctx: Ctx): void {
 function initiate(s: State, ctx: Ctx): void {
   const p = ctx.p, k = s.k, rng = ctx.rng;
   const platform = s.platformBudget > 0 ? 2 : 1;
+  if (p.initiateRate <= 0) return; // no draws when nobody can initiate
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i] || s.projectOf[i] >= 0 || s.position[i] === OUTSIDE || s.contrib[i] <= 0) continue;
     if (rng() >= p.initiateRate * s.proactiveness[i] * s.engagement[i] * platform) continue;
@@ -346,6 +350,10 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
 
 export function action(s: State, ctx: Ctx): void {
   s.impactTick = 0;
+  // Meeting time nobody used this tick is not lost: it goes back to contributions.
+  for (let i = 0; i < s.n; i++) {
+    if (s.meetTime[i] > 0) { s.contrib[i] += s.meetTime[i]; s.meetTime[i] = 0; }
+  }
   if (!ctx.chain) {
     contributeToProjects(s, ctx);
     detectFreeRiders(s, ctx);

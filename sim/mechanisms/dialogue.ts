@@ -4,7 +4,7 @@
 import { spendMeetingTime } from './budgets.ts';
 import { normDist } from './geometry.ts';
 import type { Ctx } from './context.ts';
-import { findTie } from '../ties.ts';
+import { slotOf } from '../ties.ts';
 import { OUTSIDE, PROFILE_WIDTH, TRUST, type State } from '../state.ts';
 
 function trustStep(s: State, q: number, gain: number, loss: number): void {
@@ -23,7 +23,7 @@ function gatherBoundedAverage(s: State, ctx: Ctx): void {
   for (let e = 0; e < s.pairCount; e++) {
     const i = s.pairA[e], j = s.pairB[e];
     const dist = normDist(pref, i, pref, j, k);
-    const qi = findTie(s, i, j), qj = findTie(s, j, i);
+    const qi = slotOf(s, s.pairSlotA[e], i, j), qj = slotOf(s, s.pairSlotB[e], j, i);
     const tij = qi >= 0 ? s.tieTrust[qi] : ctx.strangerTrust;
     const tji = qj >= 0 ? s.tieTrust[qj] : ctx.strangerTrust;
     const oi = i * k, oj = j * k;
@@ -56,7 +56,7 @@ export function dialogue(s: State, ctx: Ctx): void {
   for (let e = 0; e < s.pairCount; e++) {
     const i = s.pairA[e], j = s.pairB[e];
     const dist = normDist(pref, i, pref, j, k);
-    const qi = findTie(s, i, j), qj = findTie(s, j, i);
+    const qi = slotOf(s, s.pairSlotA[e], i, j), qj = slotOf(s, s.pairSlotB[e], j, i);
     const tij = qi >= 0 ? s.tieTrust[qi] : ctx.strangerTrust;
     const tji = qj >= 0 ? s.tieTrust[qj] : ctx.strangerTrust;
     const epsI = s.openness[i] * ctx.widen, epsJ = s.openness[j] * ctx.widen;
@@ -92,6 +92,7 @@ export function dialogue(s: State, ctx: Ctx): void {
     for (let t = 0; t < p.leaderMeetings; t++) if (!spendMeetingTime(s, L, p.meetingCost)) break;
   }
   const drift = p.beliefDrift, pull = p.stakePull, delta = p.directingStrength;
+  if (drift === 0 && pull === 0 && !directing) return; // nothing drifts (e.g. canonical Deffuant)
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i]) continue;
     const a = pull * s.achterban[i];

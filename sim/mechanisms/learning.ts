@@ -4,7 +4,7 @@
 // time and follows the knowledge regime.
 import { spendMeetingTime } from './budgets.ts';
 import { KNOW_BILATERAL, KNOW_CORE, type Ctx } from './context.ts';
-import { findTie } from '../ties.ts';
+import { slotOf } from '../ties.ts';
 import { CORE, type State } from '../state.ts';
 
 function shares(s: State, ctx: Ctx, from: number, to: number, trustToFrom: number): boolean {
@@ -32,7 +32,7 @@ export function learning(s: State, ctx: Ctx): void {
   s.learnDen.fill(0);
   for (let e = 0; e < s.pairCount; e++) {
     const i = s.pairA[e], j = s.pairB[e];
-    const qi = findTie(s, i, j), qj = findTie(s, j, i);
+    const qi = slotOf(s, s.pairSlotA[e], i, j), qj = slotOf(s, s.pairSlotB[e], j, i);
     listen(s, ctx, i, j, qi >= 0 ? s.tieTrust[qi] : ctx.strangerTrust);
     listen(s, ctx, j, i, qj >= 0 ? s.tieTrust[qj] : ctx.strangerTrust);
   }

@@ -6,10 +6,12 @@ import { MODE_ALL_TIES, MODE_RANDOM, type Ctx } from './context.ts';
 import { decayTies, ensureTie, findTie } from '../ties.ts';
 import { OUTSIDE, type State } from '../state.ts';
 
-function addPair(s: State, i: number, j: number): void {
+function addPair(s: State, i: number, j: number, qi: number, qj: number): void {
   if (s.pairCount >= s.pairCap) return;
   s.pairA[s.pairCount] = i;
   s.pairB[s.pairCount] = j;
+  s.pairSlotA[s.pairCount] = qi;
+  s.pairSlotB[s.pairCount] = qj;
   s.pairCount++;
   if (s.sector[i] !== s.sector[j]) s.crossSector++;
 }
@@ -18,9 +20,9 @@ const canMeet = (s: State, j: number) => s.present[j] === 1 && (s.position[j] !=
 
 /** A meeting creates the tie in both directions if it is new. */
 function meet(s: State, ctx: Ctx, i: number, j: number): void {
-  ensureTie(s, i, j, ctx.p.newTieTrust);
-  ensureTie(s, j, i, ctx.p.newTieTrust);
-  addPair(s, i, j);
+  const qi = ensureTie(s, i, j, ctx.p.newTieTrust);
+  const qj = ensureTie(s, j, i, ctx.p.newTieTrust);
+  addPair(s, i, j, qi, qj);
 }
 
 export function meetings(s: State, ctx: Ctx): void {
@@ -38,7 +40,7 @@ export function meetings(s: State, ctx: Ctx): void {
   if (ctx.chain) {
     for (let i = 0; i < n; i++) {
       const j = s.chainNext[i];
-      if (j >= 0 && s.present[i] && s.present[j]) addPair(s, i, j);
+      if (j >= 0 && s.present[i] && s.present[j]) addPair(s, i, j, findTie(s, i, j), findTie(s, j, i));
     }
     return;
   }
@@ -50,7 +52,7 @@ export function meetings(s: State, ctx: Ctx): void {
       const i = s.presentList[Math.floor(rng() * m)];
       let j = s.presentList[Math.floor(rng() * (m - 1))];
       if (j === i) j = s.presentList[m - 1];
-      addPair(s, i, j);
+      addPair(s, i, j, findTie(s, i, j), findTie(s, j, i));
     }
     return;
   }
@@ -60,7 +62,9 @@ export function meetings(s: State, ctx: Ctx): void {
       if (!s.present[i]) continue;
       for (let q = i * cap, end = q + s.degree[i]; q < end; q++) {
         const j = s.tieTo[q];
-        if (s.present[j] && (i < j || findTie(s, j, i) < 0)) addPair(s, i, j);
+        if (!s.present[j]) continue;
+        const back = findTie(s, j, i);
+        if (i < j || back < 0) addPair(s, i, j, q, back);
       }
     }
     return;

@@ -16,7 +16,10 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i]) continue;
     present++;
-    for (let q = i * s.cap, end = q + s.degree[i]; q < end; q++) strengthSum += s.tieTrust[q];
+    let strength = 0;
+    for (let q = i * s.cap, end = q + s.degree[i]; q < end; q++) strength += s.tieTrust[q];
+    s.tieStrength[i] = strength;
+    strengthSum += strength;
   }
   const meanStrength = present > 0 ? strengthSum / present : 0;
   for (let i = 0; i < s.n; i++) {
@@ -40,8 +43,7 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
     // actor perceives the network's identity through its relations: passie, positie and how
     // count by its exposure (tie strength relative to the network's mean); urgency does not.
     const passie = 1 - normDist(s.pref, i, s.agenda, 0, k);
-    let tieStrength = 0;
-    for (let q = i * s.cap, end = q + s.degree[i]; q < end; q++) tieStrength += s.tieTrust[q];
+    const tieStrength = s.tieStrength[i];
     const pos = s.position[i] === CORE ? 1 : s.position[i] === PERIPHERY ? 0.5 : 0;
     const relative = meanStrength > 0 ? tieStrength / meanStrength : 0;
     const exposure = relative > 1 ? 1 : relative;
