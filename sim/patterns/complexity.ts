@@ -1,8 +1,9 @@
 // Problem complexity, as MODEL.md §2 defines it: how spread initial beliefs are (beliefNoise),
 // how wrong (beliefBias, a shared per-sector error), and how far the hidden solution s* lies
-// from the mean stake. Three levels set all three together (the levels of docs/SCENARIOS.md,
-// keten-of-netwerk): s* of every knowledge aspect is put at distance 0, 0.2 or 0.4 from the
-// actors' mean stake on it, on the side with more room. P5 and P6 compare two arms at each.
+// from the mean stake. Three levels set all three together: s* of every knowledge aspect is
+// put at distance 0, 0.2 or 0.4 from the actors' mean stake on it, on the side with more room
+// (docs/SCENARIOS.md lists the resulting values for keten-of-netwerk). P5 and P6 compare two
+// arms at each.
 import type { Dist, Scenario } from '../scenario.ts';
 
 export const LEVELS = [
