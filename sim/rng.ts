@@ -13,10 +13,8 @@ export interface Rng {
 }
 
 export function createRng(seed: number | string, state?: RngState): Rng {
-  const g = alea(String(seed), { state: state ? { ...state } : true });
-  const rng = (() => g()) as Rng;
-  rng.state = () => g.state();
-  return rng;
+  // alea's generator already has state(): hand it out directly (no wrapper call per draw).
+  return alea(String(seed), { state: state ? { ...state } : true }) as Rng;
 }
 
 /** Integer in [0, n). */
