@@ -10,4 +10,9 @@ export default defineConfig({
   preview: { open: false },
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
   worker: { format: 'es' },
+  // Pre-bundle every dependency the app and its workers import, so the dev server never
+  // discovers one late and reloads the page (the first start of a fresh clone).
+  optimizeDeps: {
+    include: ['comlink', 'd3-axis', 'd3-dsv', 'd3-force', 'd3-scale', 'd3-selection', 'd3-shape', 'seedrandom/lib/alea.js', 'simple-statistics', 'zod'],
+  },
 });

@@ -32,6 +32,8 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
   let last = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let ticksRun = 0;
+  /** An engine error while playing (e.g. an intervention naming an unknown actor). */
+  let failure: string | null = null;
   let tiesEvery = 5;
 
   const need = (): Run => {
@@ -41,7 +43,14 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
 
   function stepOnce(): void {
     const r = need();
-    r.step();
+    try {
+      r.step();
+    } catch (e) {
+      // Stop rather than loop on a broken tick; the UI shows the message.
+      playing = false;
+      failure = `tick ${r.tick}: ${(e as Error).message}`;
+      throw e;
+    }
     recorder!.collect(r);
     ticksRun++;
   }
@@ -64,7 +73,7 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
     let ran = 0;
     while ((tps === 0 || due >= 1) && now() - started < SLICE_MS) {
       if (stopAt > 0 && run.tick >= stopAt) { playing = false; break; }
-      stepOnce();
+      try { stepOnce(); } catch { return; }
       ran++;
       if (tps > 0) due -= 1;
     }
@@ -122,8 +131,11 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
       recorder = createRecorder(scenario.ticks);
       recorder.collect(run);
       tiesEvery = Math.max(1, config.tiesEvery ?? 5);
+      failure = null;
       runId++;
-      if (config.goTo && config.goTo > 0) host.runTo(config.goTo);
+      if (config.goTo && config.goTo > 0) {
+        try { host.runTo(config.goTo); } catch (e) { return { ok: false, error: `while replaying to tick ${config.goTo}: ${(e as Error).message}`, issues: [] }; }
+      }
       const s = run.state;
       const meta: RunMeta = {
         runId,
@@ -144,7 +156,7 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
     },
 
     play() {
-      if (!run || playing) return;
+      if (!run || playing || failure) return;
       if (stopAt > 0 && run.tick >= stopAt) stopAt = 0; // pressing play at the end continues
       playing = true;
       due = 1;
@@ -186,7 +198,7 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
       const r = run, s = r.state;
       const sameRun = req.runId === runId;
       const total = allInterventions();
-      const fresh = !sameRun || req.tick !== s.tick || req.logLength !== r.log.length || req.interventions !== total.length || !!req.wantTies;
+      const fresh = !sameRun || req.tick !== s.tick || req.logLength !== r.log.length || req.interventions !== total.length || !!req.wantTies || (failure !== null && req.failure !== failure);
       if (!fresh) return null;
       const fromTick = sameRun ? Math.min(req.tick, s.tick) : -1;
       // Recorder row r holds tick r (collected at creation and after every step).
@@ -216,6 +228,7 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
         rules: { ...r.rules },
         interventions: !sameRun || req.interventions !== total.length ? total : null,
         ties: wantTies ? tieBundle() : null,
+        failure,
       };
     },
 

@@ -80,9 +80,15 @@ export interface Frame {
   /** All interventions so far (replayed + made), only when they changed since the last frame. */
   interventions: ScenarioEvent[] | null;
   ties: TieBundle | null;
+  /** Why the run stopped, when a tick failed (it cannot go on). */
+  failure: string | null;
 }
 
-export interface FrameRequest { runId: number; tick: number; logLength: number; interventions: number; tiesTick: number; wantTies?: boolean }
+export interface FrameRequest {
+  runId: number; tick: number; logLength: number; interventions: number; tiesTick: number; wantTies?: boolean;
+  /** The failure the UI already shows. */
+  failure?: string | null;
+}
 
 export interface ActorDetail {
   index: number;

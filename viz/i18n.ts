@@ -1,0 +1,126 @@
+// The app's own words in Dutch (default) and English. Engine texts (rules, parameters,
+// measures, scenario stories, the event log) carry their own nl/en labels.
+import type { Lang } from './state/url.ts';
+export type { Lang };
+
+const S = {
+  subtitle: { nl: 'netwerksimulatie: kern, periferie en spelregels', en: 'network simulation: core, periphery and rules of the game' },
+  play: { nl: 'Afspelen', en: 'Play' },
+  pause: { nl: 'Pauze', en: 'Pause' },
+  step: { nl: 'Stap', en: 'Step' },
+  reset: { nl: 'Opnieuw', en: 'Reset' },
+  speed: { nl: 'Tempo', en: 'Speed' },
+  perSecond: { nl: 'rondes/s', en: 'ticks/s' },
+  max: { nl: 'max', en: 'max' },
+  tick: { nl: 'Ronde', en: 'Tick' },
+  scenario: { nl: 'Scenario', en: 'Scenario' },
+  watchFor: { nl: 'Let op', en: 'Watch for' },
+  seed: { nl: 'Seed', en: 'Seed' },
+  actors: { nl: 'Actoren', en: 'Actors' },
+  rules: { nl: 'Spelregels', en: 'Rules of the game' },
+  rulesHint: { nl: 'Een wijziging tijdens de run is een ingreep: ze geldt vanaf de volgende ronde en komt in het logboek.', en: 'A change during the run is an intervention: it applies from the next tick and is logged.' },
+  preset: { nl: 'Voorinstelling', en: 'Preset' },
+  scenarioOwn: { nl: 'van het scenario', en: "the scenario's own" },
+  ownProfiles: { nl: 'eigen profielen (scenario)', en: "each actor's own profile (scenario)" },
+  custom: { nl: 'eigen mix…', en: 'custom mix…' },
+  apply: { nl: 'Toepassen', en: 'Apply' },
+  strongestClaim: { nl: 'geen (sterkste claim in de kern)', en: 'none (strongest claim in the core)' },
+  levers: { nl: 'Zes domeinen: ingrepen', en: 'Six domains: levers' },
+  agendering: { nl: 'Urgentie aanscherpen', en: 'Raise urgency' },
+  platform: { nl: 'Platform financieren', en: 'Fund a platform' },
+  mobilise: { nl: 'Mobiliseer', en: 'Mobilise' },
+  mandate: { nl: 'Geef mandaat aan', en: 'Grant a mandate to' },
+  broker: { nl: 'Breng samen', en: 'Broker' },
+  with: { nl: 'met', en: 'with' },
+  go: { nl: 'Doe', en: 'Go' },
+  everyone: { nl: 'iedereen', en: 'everyone' },
+  sector: { nl: 'Sector', en: 'Sector' },
+  group: { nl: 'Groep', en: 'Group' },
+  network: { nl: 'Netwerk', en: 'Network' },
+  byPosition: { nl: 'ringen: positie', en: 'rings: position' },
+  byCoreness: { nl: 'ringen: kernstructuur', en: 'rings: structural coreness' },
+  legendColour: { nl: 'kleur = sector · grootte = middelen · lijn = vertrouwen', en: 'colour = sector · size = resources · line = trust' },
+  leader: { nl: 'leider', en: 'leader' },
+  functions: { nl: 'Richten, leren, handelen', en: 'Directing, learning, acting' },
+  triangle: { nl: 'Balans', en: 'Balance' },
+  interest: { nl: 'Belangenruimte', en: 'Interest space' },
+  solution: { nl: 'oplossing s*', en: 'solution s*' },
+  agenda: { nl: 'agenda', en: 'agenda' },
+  domains: { nl: 'Zes domeinen', en: 'Six domains' },
+  log: { nl: 'Logboek', en: 'Event log' },
+  onlyMarked: { nl: 'alleen ingrepen en gebeurtenissen', en: 'interventions and events only' },
+  export: { nl: 'Exporteren', en: 'Export' },
+  share: { nl: 'Deel link', en: 'Share link' },
+  copied: { nl: 'Link gekopieerd', en: 'Link copied' },
+  presenter: { nl: 'Presentatie', en: 'Presenter' },
+  presenterExit: { nl: 'Sluit presentatie', en: 'Leave presenter' },
+  advanced: { nl: 'Geavanceerd: parameters', en: 'Advanced: parameters' },
+  overrides: { nl: 'Overschrijvingen (--set, één per regel)', en: 'Overrides (--set, one per line)' },
+  restartWith: { nl: 'Herstart met deze instellingen', en: 'Restart with these settings' },
+  close: { nl: 'Sluiten', en: 'Close' },
+  position: { nl: 'Positie', en: 'Position' },
+  engagement: { nl: 'Betrokkenheid', en: 'Engagement' },
+  resources: { nl: 'Middelen', en: 'Resources' },
+  coreness: { nl: 'Kernstructuur', en: 'Coreness' },
+  stake: { nl: 'Belang', en: 'Stake' },
+  belief: { nl: 'Inzicht', en: 'Belief' },
+  preference: { nl: 'Voorkeur', en: 'Preference' },
+  reputation: { nl: 'Reputatie', en: 'Reputation' },
+  mandateFact: { nl: 'Mandaat', en: 'Mandate' },
+  grantMandate: { nl: 'Geef mandaat', en: 'Grant a mandate' },
+  access: { nl: 'Toegang', en: 'Access' },
+  behaviour: { nl: 'Gedrag', en: 'Behaviour' },
+  inProject: { nl: 'in een project', en: 'in a project' },
+  history: { nl: 'Verloop', en: 'History' },
+  error: { nl: 'Fout', en: 'Error' },
+  interventionsFile: { nl: 'Ingrepen (--events)', en: 'Interventions (--events)' },
+  cliCommand: { nl: 'Zelfde run op de opdrachtregel', en: 'The same run on the command line' },
+  showing: { nl: 'toont 1 op', en: 'showing 1 in' },
+  pending: { nl: 'wacht op volgende ronde', en: 'waiting for the next tick' },
+  compare: { nl: 'Vergelijken', en: 'Compare' },
+  dropCsv: { nl: 'Sleep een CSV met een actoranalyse hierheen om er een scenario van te maken.', en: 'Drop an actor-analysis CSV here to turn it into a scenario.' },
+  customRules: { nl: 'eigen combinatie', en: 'own combination' },
+  leadershipShort: { nl: 'Leiderschap', en: 'Leadership' },
+  scaleFull: { nl: '0–1', en: '0–1' },
+  scaleZoom: { nl: 'zoom', en: 'zoom' },
+  scaleHint: { nl: 'Y-as: 0–1, of ingezoomd op richten en leren', en: 'Y axis: 0–1, or zoomed to direction and learning' },
+  importCsv: { nl: 'Importeer actoranalyse (CSV)…', en: 'Import an actor analysis (CSV)…' },
+  imported: { nl: 'Scenario geïmporteerd', en: 'Scenario imported' },
+  compareCli: { nl: 'dezelfde bestanden (compare.json downloaden)', en: 'the same files (download compare.json)' },
+  runsDone: { nl: 'runs klaar', en: 'runs done' },
+  runsFailed: { nl: 'mislukt', en: 'failed' },
+  compareDone: { nl: 'klaar', en: 'done' },
+  chooseStrategy: { nl: 'Kies ten minste één strategie.', en: 'Choose at least one strategy.' },
+  stop: { nl: 'Stop', en: 'Stop' },
+  compareStart: { nl: 'Start vergelijking', en: 'Start comparison' },
+  replications: { nl: 'Seeds per strategie', en: 'Seeds per strategy' },
+  ticks: { nl: 'Rondes', en: 'Ticks' },
+  strategies: { nl: 'Strategieën (spelregels)', en: 'Strategies (rules)' },
+  verdicts: { nl: 'Oordelen per paar', en: 'Verdicts per pair' },
+  noMarks: { nl: 'Nog geen gebeurtenissen', en: 'No events yet' },
+} as const satisfies Record<string, { nl: string; en: string }>;
+
+export type StringKey = keyof typeof S;
+
+export function t(key: StringKey, lang: Lang): string {
+  return S[key][lang];
+}
+
+export const POSITION_LABELS: readonly { nl: string; en: string }[] = [
+  { nl: 'buiten', en: 'outside' }, { nl: 'periferie', en: 'periphery' }, { nl: 'kern', en: 'core' },
+];
+
+export const ARCHETYPE_LABELS: readonly { nl: string; en: string }[] = [
+  { nl: 'netwerker', en: 'networker' }, { nl: 'transactioneel', en: 'transactional' }, { nl: 'meelifter', en: 'free rider' },
+];
+
+/** Number formatting per language (Dutch decimal comma). */
+export function fmt(x: number, lang: Lang, digits = 2): string {
+  if (!Number.isFinite(x)) return '–';
+  return x.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function pct(x: number, lang: Lang): string {
+  if (!Number.isFinite(x)) return '–';
+  return `${Math.round(x * 100)}${lang === 'nl' ? ' %' : '%'}`;
+}

@@ -1,0 +1,493 @@
+// The live app: a trainer runs a scenario and changes the spelregels while the room watches.
+// The engine runs in a Web Worker (workers/sim.worker.ts); this thread draws frames and
+// sends the trainer's controls. Settings live in the URL, so a link replays the same run.
+import './style.css';
+import { createSimClient } from './client.ts';
+import { decodeSettings, encodeSettings, type AppSettings } from './state/url.ts';
+import { createSeries } from './state/series.ts';
+import { t, fmt, type Lang, type StringKey } from './i18n.ts';
+import { createNetworkView, escapeHtml, type RingMode } from './views/network.ts';
+import { createTimeSeriesView } from './views/timeSeries.ts';
+import { createTriangleView } from './views/triangle.ts';
+import { createInterestView } from './views/interest.ts';
+import { createDomainsView, DOMAIN_KEYS } from './views/domains.ts';
+import { createEventLogView } from './views/eventLog.ts';
+import { createActorPanel } from './views/actorPanel.ts';
+import { buildTransport } from './controls/transport.ts';
+import { buildScenarioPanel, registerScenario, SCENARIOS, storedScenario } from './controls/scenarioPanel.ts';
+import { installDrop } from './controls/drop.ts';
+import { buildRulesPanel, buildQuickRules } from './controls/rulesPanel.ts';
+import { buildLeversPanel } from './controls/levers.ts';
+import { buildAdvancedPanel } from './controls/advanced.ts';
+import { buildActions } from './controls/actions.ts';
+import { downloadBlob, downloadText, svgDocument, svgToPng } from './export/download.ts';
+import { measureLatency } from './bench.ts';
+import { buildComparePanel } from './compare/panel.ts';
+import type { Frame, RunMeta } from '../workers/app-protocol.ts';
+import type { Intervention, LogEntry, PartialRules, Rules, ScenarioEvent } from './meta.ts';
+
+const $ = (id: string) => document.getElementById(id)!;
+
+const { api, worker } = createSimClient();
+const decoded = decodeSettings(location.search);
+const settings: AppSettings = decoded.settings;
+const autoplay = !new URLSearchParams(location.search).has('autoplay') ? settings.tick === 0 : new URLSearchParams(location.search).get('autoplay') !== '0';
+
+// --- Run state on this thread (what frames have told us) --------------------------------
+let meta: RunMeta | null = null;
+const series = createSeries();
+let log: LogEntry[] = [];
+let marks: LogEntry[] = [];
+let chartsDirty = true;
+let lastSlow = 0;
+let interventions: ScenarioEvent[] = [];
+let tick = 0;
+let playing = false;
+let currentRules: Rules | null = null;
+let highlight: number | null = null;
+let tiesTick = -1_000_000;
+let wantTies = false;
+let lastFrame: Frame | null = null;
+let speed = 10;
+let ringMode: RingMode = 'position';
+let framesApplied = 0;
+let starting: Promise<void> | null = null;
+
+// --- Views --------------------------------------------------------------------------------
+const network = createNetworkView($('network'), {
+  lang: settings.lang,
+  onPin: (i) => pin(i),
+  describe: async (i) => {
+    const d = await api.actor(i);
+    if (!d || !meta) return [];
+    const parts = meta.aspects.map((a, x) => `${escapeHtml(a.label[settings.lang])} ${fmt(d.stake[x], settings.lang, 2)}`);
+    return [`${t('stake', settings.lang)}: ${parts.join(' · ')}`];
+  },
+});
+const timeSeries = createTimeSeriesView($('series'), { lang: settings.lang, onSelectTick: (tk) => setHighlight(tk) });
+const triangle = createTriangleView($('triangle'), { lang: settings.lang });
+const interest = createInterestView($('interest'), { lang: settings.lang });
+const domains = createDomainsView($('domains'), { lang: settings.lang });
+const eventLog = createEventLogView($('log'), { lang: settings.lang, onSelectTick: (tk) => setHighlight(tk) });
+const actorPanel = createActorPanel($('actor-panel'), {
+  lang: settings.lang,
+  onClose: () => pin(null),
+  onLever: (type, target, other) => {
+    if (type === 'broker') intervene({ type: 'broker', target, with: other! });
+    else if (type === 'mandate') intervene({ type: 'mandate', target, amount: 0.3 });
+    else intervene({ type: 'mobilise', target });
+  },
+});
+
+// --- Controls -------------------------------------------------------------------------------
+const transport = buildTransport($('transport'), {
+  lang: settings.lang,
+  onPlay: () => togglePlay(),
+  onStep: () => stepOnce(),
+  onReset: () => reset(),
+  onSpeed: (tps) => { speed = tps; void api.setSpeed(tps); },
+});
+const scenarioPanel = buildScenarioPanel($('sidebar'), {
+  lang: settings.lang,
+  onScenario: (id) => restart({ scenario: id, sets: [], rules: null, interventions: [], tick: 0 }),
+  onSeed: (seed) => restart({ seed, interventions: [], tick: 0 }),
+  onActors: (count) => restart({ sets: [...settings.sets.filter((s) => !s.startsWith('actors=')), `actors=${count}`], interventions: [], tick: 0 }),
+  onImport: () => drop.pick(),
+});
+const drop = installDrop($('drop-hint'), {
+  lang: () => settings.lang,
+  onError: (message) => showError(message),
+  onScenario: (s) => {
+    registerScenario(s.id, s.json, s.file);
+    if (s.warnings.length) actions.flash(s.warnings.join(' · '));
+    else actions.flash(`${t('imported', settings.lang)}: ${s.file}`);
+    void restart({ scenario: s.id, sets: [], rules: null, interventions: [], tick: 0 }).then(() => { if (meta && !playing) return play(); });
+  },
+});
+const rulesPanel = buildRulesPanel($('sidebar'), { lang: settings.lang, onChange: (change) => changeRules(change) });
+const quickRules = buildQuickRules($('quick-rules'), { lang: settings.lang, onChange: (change) => changeRules(change) });
+const levers = buildLeversPanel($('sidebar'), { lang: settings.lang, onIntervene: (e) => intervene(e) });
+const advanced = buildAdvancedPanel($('sidebar'), { lang: settings.lang, onApply: (sets) => restart({ sets, interventions: [], tick: 0 }) });
+const actions = buildActions($('actions'), {
+  lang: settings.lang,
+  onLang: () => setLang(settings.lang === 'nl' ? 'en' : 'nl'),
+  onPresenter: () => setPresenter(!settings.presenter),
+  onShare: () => share(),
+  onExport: (what) => void exportRun(what),
+  cliCommand: () => cliCommand(),
+  onCompare: () => compare.open(),
+});
+const compare = buildComparePanel($('compare'), {
+  lang: settings.lang,
+  scenarios: () => [...SCENARIOS.entries()].map(([id, f]) => ({
+    id, title: f.title, json: f.json, file: f.file ?? `scenarios/${id}.json`, ticks: typeof f.json.ticks === 'number' ? f.json.ticks : 200,
+  })),
+  current: () => ({ scenario: settings.scenario, sets: settings.sets }),
+  onOpen: () => { void pause(); },
+  onError: (message) => showError(message),
+});
+
+for (const [tools, name, view] of [
+  ['network-tools', 'network', network], ['series-tools', 'functions', timeSeries], ['triangle-tools', 'balance', triangle],
+  ['interest-tools', 'interest', interest], ['domains-tools', 'domains', domains],
+] as const) {
+  const host = $(tools);
+  if (name === 'functions') {
+    const toggle = document.createElement('button');
+    toggle.className = 'scale-toggle';
+    toggle.id = 'scale-toggle';
+    toggle.dataset.scale = 'full';
+    toggle.addEventListener('click', () => {
+      const next = toggle.dataset.scale === 'full' ? 'zoom' : 'full';
+      toggle.dataset.scale = next;
+      toggle.setAttribute('aria-pressed', String(next === 'zoom'));
+      toggle.textContent = t(next === 'full' ? 'scaleFull' : 'scaleZoom', settings.lang);
+      timeSeries.setScale(next);
+    });
+    toggle.title = t('scaleHint', settings.lang);
+    host.appendChild(toggle);
+  }
+  if (name === 'network') {
+    const toggle = document.createElement('button');
+    toggle.className = 'ring-toggle';
+    toggle.id = 'ring-toggle';
+    toggle.addEventListener('click', () => {
+      ringMode = ringMode === 'position' ? 'coreness' : 'position';
+      network.setRingMode(ringMode);
+      toggle.textContent = t(ringMode === 'position' ? 'byPosition' : 'byCoreness', settings.lang);
+      toggle.setAttribute('aria-pressed', String(ringMode === 'coreness'));
+    });
+    host.appendChild(toggle);
+  }
+  for (const kind of ['svg', 'png'] as const) {
+    const b = document.createElement('button');
+    b.className = 'export-view';
+    b.dataset.view = name;
+    b.dataset.kind = kind;
+    b.textContent = kind.toUpperCase();
+    b.title = `${name}.${kind}`;
+    b.addEventListener('click', async () => {
+      const svg = view.svgText();
+      const file = `samenspel-${settings.scenario}-${name}-t${tick}`;
+      if (kind === 'svg') downloadText(`${file}.svg`, svgDocument(svg), 'image/svg+xml');
+      else downloadBlob(`${file}.png`, await svgToPng(svg, 2));
+    });
+    host.appendChild(b);
+  }
+}
+
+// --- Running --------------------------------------------------------------------------------
+async function start(): Promise<void> {
+  let file = SCENARIOS.get(settings.scenario);
+  if (!file) {
+    const stored = storedScenario(settings.scenario);
+    if (stored) { registerScenario(settings.scenario, stored); file = SCENARIOS.get(settings.scenario); }
+  }
+  if (!file) {
+    showError(`${t('error', settings.lang)}: unknown scenario '${settings.scenario}'. Valid: ${[...SCENARIOS.keys()].join(', ')}`);
+    settings.scenario = 'jeugdhulp';
+    return start();
+  }
+  const result = await api.init({
+    scenario: file.json,
+    file: file.file ?? `scenarios/${settings.scenario}.json`,
+    sets: settings.sets,
+    rules: settings.rules ?? undefined,
+    seed: settings.seed,
+    interventions: settings.interventions,
+    goTo: settings.tick,
+  });
+  if (!result.ok) {
+    showError(result.error);
+    return;
+  }
+  showError(null);
+  meta = result.meta;
+  shownFailure = null;
+  series.clear();
+  log = [];
+  marks = [];
+  chartsDirty = true;
+  interventions = meta.interventions.slice();
+  tick = 0;
+  highlight = null;
+  tiesTick = -1_000_000;
+  lastFrame = null;
+  currentRules = meta.rules;
+  network.setMeta(meta);
+  interest.setMeta({
+    n: meta.n, k: meta.k, sector: meta.sector, sectorColors: meta.sectors.map((s) => s.color),
+    solution: meta.aspects.map((a) => a.solution),
+  });
+  eventLog.clear();
+  const partners = Array.from({ length: meta.n }, (_, i) => i).filter((i) => meta!.named[i]);
+  actorPanel.setMeta({ names: meta.names, sectors: meta.sectors, aspects: meta.aspects, partners });
+  scenarioPanel.show(settings, meta);
+  rulesPanel.setMeta(meta);
+  quickRules.setMeta(meta);
+  levers.setMeta(meta);
+  advanced.show(settings.sets);
+  await api.setSpeed(speed);
+  await api.setStopAt(meta.scenario.ticks);
+  writeUrl();
+}
+
+function restart(change: Partial<AppSettings>): Promise<void> {
+  Object.assign(settings, change);
+  const wasPlaying = playing;
+  starting = start().then(async () => { if (wasPlaying) await play(); });
+  return starting;
+}
+
+async function play(): Promise<void> { await api.play(); playing = true; transport.setPlaying(true); }
+async function pause(): Promise<void> { await api.pause(); playing = false; transport.setPlaying(false); }
+async function togglePlay(): Promise<void> { if (playing) await pause(); else await play(); }
+async function stepOnce(): Promise<void> {
+  if (playing) await pause();
+  try { await api.step(1); } catch (e) { showError(`${t('error', settings.lang)}: ${(e as Error).message}`); }
+}
+async function reset(): Promise<void> {
+  await pause();
+  await restart({ interventions: [], tick: 0 });
+}
+
+function changeRules(change: string | PartialRules): void {
+  if (!meta) return;
+  if (tick === 0 && !playing && !interventions.length) {
+    // Before the run starts, a rule choice is the start rules (no intervention needed).
+    const next: string | PartialRules = typeof change === 'string' ? change : { ...(currentRules ?? meta.rules), ...change };
+    void restart({ rules: next });
+    return;
+  }
+  void api.setRules(change).then(() => requestTies());
+}
+
+function intervene(event: Intervention): void {
+  if (!meta) return;
+  void api.intervene(event);
+}
+
+function requestTies(): void { wantTies = true; }
+
+function setHighlight(tk: number | null): void {
+  highlight = highlight === tk ? null : tk;
+  eventLog.setHighlight(highlight);
+  redrawCharts();
+}
+
+function pin(i: number | null): void {
+  actorPanel.pin(i);
+  network.setPinned(i);
+  if (i !== null && lastFrame) {
+    actorPanel.record(lastFrame.tick, lastFrame.position[i], lastFrame.engagement[i], lastFrame.resources[i]);
+    void api.actor(i).then((d) => d && actorPanel.showDetail(d));
+  }
+}
+
+// --- Frames -----------------------------------------------------------------------------------
+let pending = false;
+let lastDetail = 0;
+function onAnimationFrame(): void {
+  requestAnimationFrame(onAnimationFrame);
+  if (pending || !meta) return;
+  pending = true;
+  const runId = meta.runId;
+  api.frame({ runId, tick: lastFrame && lastFrame.runId === runId ? tick : -1, logLength: log.length, interventions: interventions.length, tiesTick, wantTies, failure: shownFailure })
+    .then((f) => { if (f && meta && f.runId === meta.runId) applyFrame(f); })
+    .catch((e) => showError(String(e)))
+    .finally(() => { pending = false; });
+}
+
+let shownFailure: string | null = null;
+function applyFrame(f: Frame): void {
+  if (f.failure !== shownFailure) { shownFailure = f.failure; if (f.failure) showError(`${t('error', settings.lang)}: ${f.failure}`); }
+  const first = lastFrame === null;
+  const tickChanged = f.tick !== tick || first;
+  lastFrame = f;
+  tick = f.tick;
+  framesApplied++;
+  if (f.playing !== playing) { playing = f.playing; transport.setPlaying(playing); if (!playing) writeUrl(); }
+  series.append(f.rows);
+  if (f.rows.length) chartsDirty = true;
+  if (f.log.length) {
+    if (f.logFrom < log.length) { log = log.slice(0, f.logFrom); marks = log.filter((e) => e.marked); }
+    for (const e of f.log) { log.push(e); if (e.marked) marks.push(e); }
+    eventLog.append(f.log);
+    chartsDirty = true;
+  }
+  if (f.interventions) { interventions = f.interventions; settings.interventions = interventions; chartsDirty = true; writeUrl(); }
+  if (JSON.stringify(f.rules) !== JSON.stringify(currentRules)) {
+    currentRules = f.rules;
+    rulesPanel.showRules(f.rules);
+    quickRules.showRules(f.rules);
+  } else if (first) {
+    rulesPanel.showRules(f.rules);
+    quickRules.showRules(f.rules);
+  }
+  if (f.ties) { tiesTick = f.ties.tick; wantTies = false; network.setTies(f.ties); }
+  network.update(f);
+  const p0 = actorPanel.pinned;
+  if (tickChanged && p0 !== null) actorPanel.record(f.tick, f.position[p0], f.engagement[p0], f.resources[p0]);
+  // The charts need not follow every frame of a large run: at most ten times a second there.
+  const now0 = performance.now();
+  const slowOk = meta!.n <= 1500 || now0 - lastSlow > 100 || !playing;
+  if (slowOk && (tickChanged || chartsDirty)) {
+    lastSlow = now0;
+    interest.update(f);
+    const values: Record<string, number> = {};
+    for (const k of DOMAIN_KEYS) values[k] = series.last(k);
+    domains.update(values);
+    redrawCharts();
+  }
+  transport.setTick(f.tick, meta!.scenario.ticks);
+  const p = actorPanel.pinned;
+  const now = performance.now();
+  if (p !== null && now - lastDetail > 400) {
+    lastDetail = now;
+    void api.actor(p).then((d) => d && actorPanel.showDetail(d));
+  }
+  if (!playing && tickChanged) writeUrl();
+}
+
+function redrawCharts(): void {
+  if (!meta) return;
+  chartsDirty = false;
+  const pendingTicks = interventions.filter((e) => e.tick > tick).map((e) => e.tick);
+  timeSeries.update({ series, marks, pending: pendingTicks, highlight, xMax: Math.max(meta.scenario.ticks, tick) });
+  triangle.update({ series, highlight, markTicks: [...new Set(marks.map((e) => e.tick))] });
+}
+
+// --- Language, presenter, URL, export -----------------------------------------------------------
+function setLang(lang: Lang): void {
+  settings.lang = lang;
+  document.documentElement.lang = lang;
+  document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n as StringKey, lang); });
+  const toggle = document.getElementById('ring-toggle');
+  if (toggle) toggle.textContent = t(ringMode === 'position' ? 'byPosition' : 'byCoreness', lang);
+  const scaleToggle = document.getElementById('scale-toggle');
+  if (scaleToggle) {
+    scaleToggle.textContent = t(scaleToggle.dataset.scale === 'zoom' ? 'scaleZoom' : 'scaleFull', lang);
+    scaleToggle.title = t('scaleHint', lang);
+  }
+  for (const v of [network, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, advanced, actions, compare]) v.setLang(lang);
+  if (meta) scenarioPanel.show(settings, meta);
+  writeUrl();
+}
+
+function setPresenter(on: boolean): void {
+  settings.presenter = on;
+  document.body.classList.toggle('presenter', on);
+  actions.setPresenter(on);
+  if (on && document.fullscreenElement === null && document.documentElement.requestFullscreen) {
+    document.documentElement.requestFullscreen().catch(() => { /* not allowed without a gesture: fine */ });
+  } else if (!on && document.fullscreenElement) {
+    void document.exitFullscreen();
+  }
+  writeUrl();
+  // Views scale with their boxes; the canvas needs a redraw at its new size.
+  setTimeout(() => lastFrame && network.update(lastFrame), 50);
+}
+
+/** The tick the URL names: the current one when paused, the last paused one while playing. */
+let urlTick = 0;
+let urlTimer = 0;
+/** Updates the address bar, at most every 250 ms (replaceState forces a style pass). */
+function writeUrl(now = false): void {
+  if (!meta) return; // nothing to describe before the first run exists
+  if (!playing) urlTick = tick;
+  if (!now) {
+    if (!urlTimer) urlTimer = window.setTimeout(() => { urlTimer = 0; writeUrl(true); }, 250);
+    return;
+  }
+  const query = encodeSettings({ ...settings, interventions, tick: urlTick });
+  history.replaceState(null, '', `${location.pathname}?${query}`);
+}
+
+function shareUrl(): string {
+  const query = encodeSettings({ ...settings, interventions, tick, presenter: false });
+  return `${location.origin}${location.pathname}?${query}`;
+}
+
+function share(): void {
+  writeUrl(true);
+  const url = shareUrl();
+  void navigator.clipboard?.writeText(url).then(() => actions.flash(t('copied', settings.lang)), () => actions.flash(url));
+}
+
+function cliCommand(): string {
+  const parts = ['npx samenspel run', settings.scenario, `--seed ${settings.seed}`, `--ticks ${tick}`];
+  if (settings.rules !== null) parts.push(`--rules ${typeof settings.rules === 'string' ? settings.rules : 'rules.json'}`);
+  for (const s of settings.sets) parts.push(`--set ${s}`);
+  if (interventions.length) parts.push('--events events.json');
+  parts.push('--out run.csv');
+  return parts.join(' ');
+}
+
+async function exportRun(what: 'csv' | 'json' | 'events' | 'rules'): Promise<void> {
+  const base = `samenspel-${settings.scenario}-seed${settings.seed}-t${tick}`;
+  if (what === 'csv') downloadText(`${base}.csv`, await api.exportCsv(), 'text/csv');
+  else if (what === 'json') downloadText(`${base}.json`, await api.exportJson(), 'application/json');
+  else if (what === 'events') downloadText('events.json', await api.exportEvents(), 'application/json');
+  else downloadText('rules.json', JSON.stringify(meta?.rules ?? {}, null, 2) + '\n', 'application/json');
+}
+
+function showError(message: string | null): void {
+  const box = $('error-box');
+  box.hidden = message === null;
+  box.textContent = message ?? '';
+}
+
+$('error-box').addEventListener('click', () => showError(null));
+$('error-box').title = 'klik om te sluiten / click to close';
+
+// --- Keyboard -----------------------------------------------------------------------------------
+document.addEventListener('keydown', (e) => {
+  const target = e.target as HTMLElement;
+  if (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) && (target as HTMLInputElement).type !== 'checkbox') return;
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.key === ' ') { e.preventDefault(); void togglePlay(); }
+  else if (e.key === 'ArrowRight') { e.preventDefault(); void stepOnce(); }
+  else if (e.key === 'r' || e.key === 'R') { e.preventDefault(); void reset(); }
+  else if (e.key === 'Escape' && !$('compare').hidden) compare.close();
+  else if (e.key === 'Escape' && settings.presenter) setPresenter(false);
+});
+document.addEventListener('fullscreenchange', () => {
+  if (!document.fullscreenElement && settings.presenter) setPresenter(false);
+});
+
+// --- Debug and bench hooks (read by tests/browser and the latency bench) --------------------------
+declare global { interface Window { __samenspel: unknown } }
+window.__samenspel = {
+  /** True: this thread never loads the engine's tick code (checked by the browser tests). */
+  engineOnMainThread: false,
+  worker,
+  get tick() { return tick; },
+  get playing() { return playing; },
+  get meta() { return meta; },
+  get log() { return log; },
+  get interventions() { return interventions; },
+  get framesApplied() { return framesApplied; },
+  get networkMode() { return network.mode; },
+  get highlight() { return highlight; },
+  ready: () => (starting ?? Promise.resolve()).then(() => meta !== null),
+  positions: () => network.positions(),
+  coreness: () => (lastFrame ? Array.from(lastFrame.coreness) : []),
+  rules: () => currentRules,
+  workerStats: () => api.stats(),
+  exportCsv: () => api.exportCsv(),
+  exportEvents: () => api.exportEvents(),
+  shareUrl: () => shareUrl(),
+  measureLatency: (samples?: number) => measureLatency(samples),
+  /** Pauses and runs the worker to `target` (tests use it to reach a tick exactly). */
+  runTo: async (target: number) => { await pause(); return api.runTo(target); },
+  series: (key: string) => Array.from(series.column(key)),
+};
+
+// --- Go -------------------------------------------------------------------------------------------
+setLang(settings.lang);
+if (settings.presenter) setPresenter(true);
+if (decoded.problems.length) showError(decoded.problems.join('\n'));
+starting = start().then(async () => {
+  if (autoplay && meta) await play();
+});
+requestAnimationFrame(onAnimationFrame);
