@@ -12,9 +12,9 @@ export function benchBatch(workers: number, replications: number): BatchRow {
   const dir = mkdtempSync(join(tmpdir(), 'samenspel-bench-'));
   const spec = join(dir, 'spec.json');
   writeFileSync(spec, JSON.stringify({
-    id: 'bench', title: 'bench', scenarios: ['jeugdhulp'],
+    id: 'bench', title: 'bench', scenarios: [{ scenario: 'synthetisch', set: ['actors=1000'] }],
     strategies: ['open-netwerk', 'faciliterend', 'sturende-regie', 'keten'],
-    replications, ticks: 150, seed: 1, measures: ['impact'],
+    replications, ticks: 100, seed: 1, measures: ['impact'],
   }));
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'samenspel.js'), 'batch', spec, '--out', join(dir, 'out'), '--workers', String(workers)],

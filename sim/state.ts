@@ -290,8 +290,11 @@ function nearestArchetype(prof: Profile): number {
   return best;
 }
 
+/** Meetings a tick can hold: every tie under `all-ties`; otherwise each actor's own meetings
+ * plus one random pair each, the leader's brokered ones and the levers' (BROKER_MAX). */
 export function pairCapacity(n: number, cap: number, p: Params): number {
-  return n * Math.max(p.maxMeetings, cap) + p.leaderMeetings + n + 16;
+  const own = p.meetingMode === 'all-ties' ? n * cap : n * (p.maxMeetings + 1);
+  return own + p.leaderMeetings + BROKER_MAX + 16;
 }
 
 /** Applies the rules' behaviour mix (or restores the scenario's own profiles). No draws: each

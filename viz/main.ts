@@ -330,7 +330,7 @@ function applyFrame(f: Frame): void {
   if (tickChanged && p0 !== null) actorPanel.record(f.tick, f.position[p0], f.engagement[p0], f.resources[p0]);
   // The charts need not follow every frame of a large run: at most ten times a second there.
   const now0 = performance.now();
-  const slowOk = meta!.n <= 1500 || now0 - lastSlow > 100 || !playing;
+  const slowOk = meta!.n <= 500 || now0 - lastSlow > 100 || !playing;
   if (slowOk && (tickChanged || chartsDirty)) {
     lastSlow = now0;
     interest.update(f);

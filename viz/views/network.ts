@@ -84,7 +84,9 @@ export function ringRadius(pos: number, u: number): number {
 export function createNetworkView(el: HTMLElement, options: NetworkOptions): NetworkView {
   let lang = options.lang;
   const animate = options.animate ?? true;
-  const canvasAbove = options.canvasAbove ?? 1500;
+  // SVG keeps hover and per-element export crisp for workshop-sized networks; beyond a few
+  // hundred actors canvas keeps the frame rate (measured by `npm run bench`).
+  const canvasAbove = options.canvasAbove ?? 500;
   let meta: NetworkMeta | null = null;
   let nodes: Node[] = [];
   let ties: NetworkTies = { a: new Int32Array(0), b: new Int32Array(0), trust: new Float32Array(0) };
