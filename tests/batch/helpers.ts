@@ -3,20 +3,11 @@ import { readFileSync } from 'node:fs';
 import { InputError, type Issue } from '../../sim/index.ts';
 import { parseBatchSpec, resolveBatch, type LoadedScenario, type ResolveOptions } from '../../sim/batch/index.ts';
 import { resolveScenarioPath } from '../../cli/io.ts';
+import { TINY_BASE } from '../helpers.ts';
 
 export const TINY_SCENARIO = {
-  id: 'tiny',
-  title: { nl: 'Klein', en: 'Tiny' },
-  description: { nl: 'Testscenario', en: 'Test scenario' },
+  ...TINY_BASE,
   ticks: 12,
-  aspects: [
-    { id: 'a', label: { nl: 'A', en: 'A' }, kind: 'knowledge', solution: 0.5 },
-    { id: 'b', label: { nl: 'B', en: 'B' }, kind: 'value' },
-  ],
-  sectors: [
-    { id: 's1', label: { nl: 'S1', en: 'S1' }, color: '#111111', affectedness: 1 },
-    { id: 's2', label: { nl: 'S2', en: 'S2' }, color: '#222222', affectedness: 0.5 },
-  ],
   actors: [
     { name: 'A', sector: 's1', stake: [0.2, 0.2], proactiveness: 0.8, engagement: 0.8 },
     { name: 'B', sector: 's2', stake: [0.8, 0.8], proactiveness: 0.6, engagement: 0.7 },
