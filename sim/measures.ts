@@ -40,6 +40,3 @@ export const MEASURES: readonly MeasureSpec[] = [
 
 export const MEASURE_KEYS = MEASURES.map((x) => x.key);
 export const MEASURE_INDEX: Record<string, number> = Object.fromEntries(MEASURE_KEYS.map((k, i) => [k, i]));
-export const M = MEASURE_INDEX as {
-  [key: string]: number;
-};

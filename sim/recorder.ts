@@ -54,18 +54,14 @@ export function createRecorder(expectedTicks = 256): Recorder {
   };
 }
 
-/** Formats a number for CSV/JSON text identically everywhere: shortest round-trip form. */
-export function formatNumber(x: number): string {
-  return Number.isInteger(x) ? String(x) : String(x);
-}
-
-/** The CLI's CSV: `tick` then every measure. */
+/** The CLI's CSV: `tick` then every measure, each number in JavaScript's shortest
+ * round-trip form (identical in every V8). */
 export function seriesToCsv(rec: Recorder): string {
   const lines = [['tick', ...MEASURE_KEYS].join(',')];
   for (let r = 0; r < rec.length; r++) {
     const row = rec.row(r);
     const cells = [String(rec.tick(r))];
-    for (let c = 0; c < row.length; c++) cells.push(formatNumber(row[c]));
+    for (let c = 0; c < row.length; c++) cells.push(String(row[c]));
     lines.push(cells.join(','));
   }
   return lines.join('\n') + '\n';

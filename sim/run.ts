@@ -1,15 +1,15 @@
 // A run: (scenario, rules, seed) → a state advanced by step(). Mesa-style, the model runs
 // headless exactly as it runs under the UI; drivers (CLI, workers, app) only call step().
-import { defaultParams, PARAMS, type Params } from './params.ts';
+import { defaultParams, type Bilingual, type Params } from './params.ts';
 import { createRng, type Rng, type RngState } from './rng.ts';
-import { DEFAULT_RULES, resolveRules, type PartialRules, type Rules } from './rules.ts';
+import { DEFAULT_RULES, resolveRules, RULE_OPTIONS, type PartialRules, type Rules } from './rules.ts';
 import type { Scenario, ScenarioEvent } from './scenario.ts';
 import {
-  actorMeta, applyBehaviourMix, baseMeetShare, BROKER_MAX, CORE, createState, OUTSIDE, pairCapacity, PERIPHERY,
+  actorMeta, applyBehaviourMix, baseMeetShare, BROKER_MAX, createState, OUTSIDE, pairCapacity, PERIPHERY,
   rebuildPresent, type ActorMeta, type State,
 } from './state.ts';
 import { dropActorTies, ensureTie } from './ties.ts';
-import { buildCtx, ENTRY_OPEN, type Ctx, type Reporter } from './mechanisms/context.ts';
+import { buildCtx, type Ctx, type Reporter } from './mechanisms/context.ts';
 import { budgets } from './mechanisms/budgets.ts';
 import { meetings } from './mechanisms/meetings.ts';
 import { dialogue } from './mechanisms/dialogue.ts';
@@ -21,8 +21,6 @@ import { agenda, chooseLeader, coreRuleChoice } from './mechanisms/agenda.ts';
 import { observe } from './mechanisms/observe.ts';
 import { MEASURES } from './measures.ts';
 import { pct, positionText, rulesChangeText, type LogEntry } from './log.ts';
-import { RULE_OPTIONS } from './rules.ts';
-import type { Bilingual } from './params.ts';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -452,4 +450,3 @@ class Engine implements Run {
   }
 }
 
-void CORE; void ENTRY_OPEN; void PARAMS;

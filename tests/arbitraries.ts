@@ -1,6 +1,6 @@
 // fast-check generators for whole scenarios, rules and interventions.
 import fc from 'fast-check';
-import { PARAMS, PRESETS, RULE_OPTIONS, parseScenario, type PartialRules, type Scenario, type ScenarioInput } from '../sim/index.ts';
+import { PRESETS, RULE_OPTIONS, parseScenario, type PartialRules, type Scenario, type ScenarioInput } from '../sim/index.ts';
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 const archetype = fc.constantFrom('netwerker', 'transactioneel', 'meelifter');
@@ -79,4 +79,3 @@ export const interventionArb = fc.oneof(
   fc.record({ type: fc.constant('enter' as const), target: fc.constant('actor1') }),
 );
 
-void PARAMS;

@@ -52,7 +52,6 @@ export function agenda(s: State, ctx: Ctx, namedLeader: number): void {
   }
   for (let x = 0; x < k; x++) A[x] = mean[x];
   s.samensturing = count > 1 ? 1 - wmax / wsum : 0;
-  void DECIDE_CONSENSUS;
 }
 
 /** The entry rule and tolerance the core would choose now, by its own decision rule. Each
