@@ -4,10 +4,10 @@
 // actor's side of one meeting (a pair is two).
 import { Agent, Environment } from 'flocc';
 import { createRng, parseScenario } from '../sim/index.ts';
-import { createRun } from '../sim/run.ts';
-import { buildCtx, type Reporter } from '../sim/mechanisms/context.ts';
-import { meetings } from '../sim/mechanisms/meetings.ts';
-import { dialogue } from '../sim/mechanisms/dialogue.ts';
+import { createRun } from '../sim/engine/run.ts';
+import { buildCtx, type Reporter } from '../sim/engine/mechanisms/context.ts';
+import { meetings } from '../sim/engine/mechanisms/meetings.ts';
+import { dialogue } from '../sim/engine/mechanisms/dialogue.ts';
 
 const K = 6, EPS = 0.3, MU = 0.3;
 const quiet: Reporter = { position() {}, project() {}, sanction() {} };

@@ -1,4 +1,4 @@
-// `--set` help generated from the parameter table (metadata lives once, in sim/params.ts).
+// `--set` help generated from the parameter table (metadata lives once, in sim/schema/params.ts).
 import { PARAMS } from '../sim/index.ts';
 
 export function setHelp(): string {

@@ -24,7 +24,7 @@ import { downloadBlob, downloadText, svgDocument, svgToPng } from './export/down
 import { measureLatency } from './bench.ts';
 import { buildComparePanel } from './compare/panel.ts';
 import type { Frame, RunMeta } from '../workers/app-protocol.ts';
-import type { Intervention, LogEntry, PartialRules, Rules, ScenarioEvent } from './meta.ts';
+import type { Intervention, LogEntry, PartialRules, Rules, ScenarioEvent } from '../sim/meta.ts';
 
 const $ = (id: string) => document.getElementById(id)!;
 

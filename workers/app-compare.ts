@@ -1,13 +1,13 @@
 // The Compare panel's coordinator worker: resolves the batch spec, plans the runs and, as
 // runs finish, computes the summary (bootstrap CIs, pairwise verdicts) and the CLI's CSV
-// files — all with sim/batch's pure functions, so the files equal `samenspel batch`'s byte for
-// byte. It runs off the UI thread: summaries are heavy and sim/batch loads the engine. The
+// files — all with sim/analysis/batch's pure functions, so the files equal `samenspel batch`'s byte for
+// byte. It runs off the UI thread: summaries are heavy and sim/analysis/batch loads the engine. The
 // runs themselves go to a pool of batch workers (workers/batch-worker-web.ts).
 import * as Comlink from 'comlink';
 import {
   expandRuns, pairsCsv, parseBatchSpec, resolveBatch, runsCsv, summarise, summaryCsv,
   type BatchScenarios, type BatchSummary, type LoadedScenario, type ResolvedBatch, type RunPlan, type RunResult,
-} from '../sim/batch/index.ts';
+} from '../sim/index.ts';
 import { InputError } from '../sim/index.ts';
 
 export type Prepared =

@@ -1,10 +1,6 @@
 // What the app's simulation worker and the UI thread say to each other. Types only, so the UI
 // can import it without pulling the engine into the main thread.
-import type { Bilingual } from '../sim/params.ts';
-import type { PartialRules, Rules } from '../sim/rules.ts';
-import type { ScenarioEvent } from '../sim/scenario.ts';
-import type { LogEntry } from '../sim/log.ts';
-import type { Intervention } from '../sim/run.ts';
+import type { Bilingual, Intervention, LogEntry, PartialRules, Rules, ScenarioEvent } from '../sim/meta.ts';
 
 export interface InitConfig {
   /** The scenario as raw JSON (before `--set` overrides), e.g. a file from scenarios/. */

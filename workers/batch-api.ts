@@ -3,7 +3,7 @@
 // for web workers) only expose this object through comlink.
 import {
   createRunner, type BatchRunner, type BatchScenarios, type ResolvedBatch, type RunPlan, type RunResult,
-} from '../sim/batch/index.ts';
+} from '../sim/index.ts';
 
 /**
  * Hidden test hook (`samenspel batch --test-crash runId=mode`): make one run fail on purpose.

@@ -1,7 +1,7 @@
 // Runs a batch's missing runs in a worker pool: each run is tried twice at most (a dead worker
 // is replaced by the pool), then appended durably to the store as it ends — as a result, or
 // after its second failure as a failure. Completion order is free; files are ordered later.
-import type { BatchScenarios, ResolvedBatch, RunPlan } from '../../sim/batch/index.ts';
+import type { BatchScenarios, ResolvedBatch, RunPlan } from '../../sim/index.ts';
 import { createNodeBatchPool } from '../../workers/node-pool.ts';
 import type { CrashHook } from '../../workers/batch-api.ts';
 import type { Progress } from './progress.ts';

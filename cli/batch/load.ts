@@ -1,12 +1,12 @@
 // Reads a batch spec from disk and resolves it: scenario names or paths (relative to the spec
-// file), the design file, quick-trial overrides. All checking is sim/batch's; this only does I/O.
+// file), the design file, quick-trial overrides. All checking is sim/analysis/batch's; this only does I/O.
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../../sim/index.ts';
 import {
   expandRuns, parseBatchSpec, resolveBatch, type BatchScenarios, type BatchSpec, type LoadedScenario,
   type ResolvedBatch, type RunPlan,
-} from '../../sim/batch/index.ts';
+} from '../../sim/index.ts';
 import { readJson, readText, resolveScenarioPath, UsageError } from '../io.ts';
 
 export interface LoadedBatch {

@@ -9,7 +9,7 @@ import { ENGINE_VERSION } from '../../sim/index.ts';
 import {
   failuresCsv, pairsCsv, runsCsv, seriesCsv, summarise, summaryCsv,
   type BatchSummary, type ResolvedBatch, type RunFailure, type RunPlan, type RunResult, type Shard,
-} from '../../sim/batch/index.ts';
+} from '../../sim/index.ts';
 import { ROOT } from '../io.ts';
 import { MANIFEST_FILE, writeFileDurable } from './store.ts';
 

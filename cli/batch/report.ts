@@ -1,6 +1,6 @@
 // Builds report.html for a batch directory: one self-contained file (D3 inlined from
 // node_modules, data as JSON, the page script and style from cli/batch/report/), so it opens
-// offline and can go into a paper's appendix. All statistics come from sim/batch, computed
+// offline and can go into a paper's appendix. All statistics come from sim/analysis/batch, computed
 // from the same runs as summary.csv and pairs.csv.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { MEASURES, MEASURE_INDEX, PRESETS } from '../../sim/index.ts';
 import {
   expandRuns, scalarMeasures, seriesBands, strategyRules, summarise,
   type ResolvedBatch, type RunFailure, type RunResult,
-} from '../../sim/batch/index.ts';
+} from '../../sim/index.ts';
 import { ROOT, UsageError } from '../io.ts';
 import type { Manifest } from './output.ts';
 import { FAILURES_FILE, readJsonLines, readManifest, RUNS_FILE } from './store.ts';

@@ -1,7 +1,7 @@
 // Which shard this process runs: `--shard k/n`, else a Slurm array task
 // (SLURM_ARRAY_TASK_ID/_MIN/_STEP/_COUNT), else a Kubernetes Indexed Job (JOB_COMPLETION_INDEX,
 // with the count from --shards or SAMENSPEL_SHARD_COUNT), else none. See docs/BATCH.md.
-import { parseShard, type Shard } from '../../sim/batch/index.ts';
+import { parseShard, type Shard } from '../../sim/index.ts';
 import { UsageError } from '../io.ts';
 
 export type ShardChoice = (Shard & { source: string }) | null;

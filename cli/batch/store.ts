@@ -6,7 +6,7 @@ import {
   closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, truncateSync, writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { batchFingerprint, scalarMeasures, type ResolvedBatch, type RunFailure, type RunPlan, type RunResult } from '../../sim/batch/index.ts';
+import { batchFingerprint, scalarMeasures, type ResolvedBatch, type RunFailure, type RunPlan, type RunResult } from '../../sim/index.ts';
 import { UsageError } from '../io.ts';
 
 export const RUNS_FILE = 'runs.jsonl';

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { formatSummaryText, selectShard } from '../../sim/batch/index.ts';
+import { formatSummaryText, selectShard } from '../../sim/index.ts';
 import type { CrashHook } from '../../workers/batch-api.ts';
 import { loadBatch } from '../batch/load.ts';
 import { executePlans } from '../batch/execute.ts';

@@ -1,5 +1,5 @@
-// `samenspel canonical <model>`: docking runs (MODEL.md §6). Each builds a canonical
-// configuration as an ordinary scenario (sim/canonical) and runs it through the engine.
+// `samenspel canonical <model>`: docking runs (ODD.md (Docking)). Each builds a canonical
+// configuration as an ordinary scenario (sim/docking) and runs it through the engine.
 import type { Command } from 'commander';
 import { csvParseRows } from 'd3';
 import { canonical as dock } from '../../sim/index.ts';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { batchFingerprint, expandRuns, formatSummaryText, type ResolvedBatch, type RunFailure, type RunResult } from '../../sim/batch/index.ts';
+import { batchFingerprint, expandRuns, formatSummaryText, type ResolvedBatch, type RunFailure, type RunResult } from '../../sim/index.ts';
 import { writeOutputs, type Session } from '../batch/output.ts';
 import { checkResults, FAILURES_FILE, readJsonLines, readManifest, RUNS_FILE, writeFileDurable } from '../batch/store.ts';
 import { UsageError } from '../io.ts';

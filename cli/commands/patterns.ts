@@ -1,4 +1,4 @@
-// `samenspel patterns`: the pattern experiments of MODEL.md §1 (sim/patterns) on the shipped
+// `samenspel patterns`: the pattern experiments of ODD.md §1 (sim/analysis/patterns) on the shipped
 // scenarios; prints the table, or --json, or --write replaces the generated section of
 // docs/VALIDATION.md (tests/validation/patterns.test.ts checks that section against the code).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -18,7 +18,7 @@ interface Opts { seeds: string; json?: boolean; write?: boolean; only?: string; 
 
 export function register(program: Command): void {
   program.command('patterns')
-    .description('pattern experiments P1–P10 (MODEL.md §1) over seeds: effect sizes with 95 % bootstrap CIs and a verdict per pattern and scenario')
+    .description('pattern experiments P1–P10 (ODD.md §1) over seeds: effect sizes with 95 % bootstrap CIs and a verdict per pattern and scenario')
     .option('--seeds <n>', 'seeds per arm', String(harness.DEFAULT_SEEDS))
     .option('--only <ids>', 'only these patterns, e.g. P1,P5')
     .option('--scenarios <ids>', 'only these scenarios (the baseline synthetisch is added when present)')

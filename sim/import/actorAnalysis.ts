@@ -1,8 +1,8 @@
 // An actor analysis from a spreadsheet (actors, and optionally ties) → a scenario. Pure: text
 // in, a scenario object out, so the CLI and the app's drag-and-drop share it. Every bad cell
 // is reported at once, by file, row and column; nothing is half-imported.
-import { parseScenario, InputError, type Issue } from '../validate.ts';
-import type { ScenarioInput } from '../scenario.ts';
+import { parseScenario, InputError, type Issue } from '../schema/validate.ts';
+import type { ScenarioInput } from '../schema/scenario.ts';
 import {
   ACTOR_COLUMNS, classifyHeader, DEFAULT_AFFECTEDNESS, DEFAULT_KNOWLEDGE, DEFAULT_STAKE, DEFAULT_TRUST, MAX_ASPECTS,
   TIE_COLUMNS, type ColumnSpec,

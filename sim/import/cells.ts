@@ -1,6 +1,6 @@
 // Reading single spreadsheet cells the way trainers type them: a decimal comma or point,
 // an optional percent sign, Dutch or English words.
-import type { Archetype } from '../scenario.ts';
+import type { Archetype } from '../schema/scenario.ts';
 
 /** '0,7', '0.7', '.7', '70%', '70 %' → a number; anything else → undefined. */
 export function parseDecimal(cell: string): number | undefined {

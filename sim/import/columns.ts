@@ -36,7 +36,7 @@ export const KNOWLEDGE_PREFIXES = ['knowledge', 'kennis', 'expertise'] as const;
 
 /** An empty stake cell: no particular interest either way. */
 export const DEFAULT_STAKE = 0.5;
-/** The engine's expertise for an actor whose sector gives none (sim/state.ts). */
+/** The engine's expertise for an actor whose sector gives none (sim/engine/state.ts). */
 export const DEFAULT_KNOWLEDGE = 0.3;
 export const DEFAULT_AFFECTEDNESS = 0.6;
 export const DEFAULT_TRUST = 0.3;

@@ -2,7 +2,7 @@
 // Dutch ones use ';' (because ',' is the decimal mark), others ','; some add a UTF-8 BOM and
 // CRLF line ends. The separator is detected from the header line.
 import { dsvFormat } from 'd3-dsv';
-import { InputError } from '../validate.ts';
+import { InputError } from '../schema/validate.ts';
 
 export interface TableRow {
   /** The row's line number in the file (the header is row 1), as a spreadsheet shows it. */

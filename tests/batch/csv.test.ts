@@ -3,7 +3,7 @@ import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import {
   expandRuns, failuresCsv, pairsCsv, runsCsv, seriesCsv, summarise, summaryCsv, type RunResult,
-} from '../../sim/batch/index.ts';
+} from '../../sim/analysis/batch/index.ts';
 import { resolveSpec, validSpec } from './helpers.ts';
 
 const { batch } = resolveSpec({

@@ -2,7 +2,7 @@
 // documented, series have the kept ticks, bands summarise series.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, PRESETS } from '../../sim/index.ts';
-import { createRunner, expandRuns, seriesBands, strategyRules, type ResolvedStrategy } from '../../sim/batch/index.ts';
+import { createRunner, expandRuns, seriesBands, strategyRules, type ResolvedStrategy } from '../../sim/analysis/batch/index.ts';
 import { resolveSpec, validSpec } from './helpers.ts';
 
 const strategy = (s: Partial<ResolvedStrategy>): ResolvedStrategy => ({ id: 'x', label: 'x', preset: null, rules: null, events: [], ...s });

@@ -1,7 +1,7 @@
 // Shared pieces for the batch unit tests: a small valid spec and an in-memory scenario loader.
 import { readFileSync } from 'node:fs';
 import { InputError, type Issue } from '../../sim/index.ts';
-import { parseBatchSpec, resolveBatch, type LoadedScenario, type ResolveOptions } from '../../sim/batch/index.ts';
+import { parseBatchSpec, resolveBatch, type LoadedScenario, type ResolveOptions } from '../../sim/analysis/batch/index.ts';
 import { resolveScenarioPath } from '../../cli/io.ts';
 import { TINY_BASE } from '../helpers.ts';
 

@@ -1,7 +1,7 @@
 // Kept measures: final, window mean, first tick reached (null when never), series.
 import { describe, expect, it } from 'vitest';
 import { MEASURE_INDEX, MEASURES } from '../../sim/index.ts';
-import { createKeeper, keptMeasureOf, windowOf } from '../../sim/batch/index.ts';
+import { createKeeper, keptMeasureOf, windowOf } from '../../sim/analysis/batch/index.ts';
 
 const row = (values: Record<string, number>) => {
   const r = new Float64Array(MEASURES.length);

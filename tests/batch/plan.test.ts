@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveSeed } from '../../sim/index.ts';
 import {
   expandRuns, factorialPoints, lhsPoints, parseDesignCsv, parseShard, runIdOf, selectShard,
-} from '../../sim/batch/index.ts';
+} from '../../sim/analysis/batch/index.ts';
 import { resolveSpec, validSpec } from './helpers.ts';
 
 describe('expandRuns', () => {

@@ -1,6 +1,6 @@
 // Malformed batch specs get errors naming the file, the field path and what was expected.
 import { describe, expect, it } from 'vitest';
-import { parseBatchSpec } from '../../sim/batch/index.ts';
+import { parseBatchSpec } from '../../sim/analysis/batch/index.ts';
 import { issuesOf, resolveSpec, validSpec } from './helpers.ts';
 
 const parseIssues = (patch: Record<string, unknown>) => issuesOf(() => parseBatchSpec({ ...validSpec(), ...patch }, 'spec.json'));

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   expandRuns, formatSummaryText, holmAdjust, summarise, type RunPlan, type RunResult,
-} from '../../sim/batch/index.ts';
+} from '../../sim/analysis/batch/index.ts';
 import { resolveSpec, validSpec } from './helpers.ts';
 
 const spec = {

@@ -1,15 +1,15 @@
 // Each mechanism against a case computed by hand.
 import { describe, expect, it } from 'vitest';
 import { createRng, createRun, type ScenarioInput } from '../../sim/index.ts';
-import { buildCtx, type Reporter } from '../../sim/mechanisms/context.ts';
-import { budgets } from '../../sim/mechanisms/budgets.ts';
-import { dialogue } from '../../sim/mechanisms/dialogue.ts';
-import { learning } from '../../sim/mechanisms/learning.ts';
-import { action } from '../../sim/mechanisms/action.ts';
-import { corenessFit } from '../../sim/mechanisms/coreness.ts';
-import { cbrt, lerenOf, richtenOf } from '../../sim/mechanisms/observe.ts';
-import { decayTies, ensureTie, findTie, trustOf } from '../../sim/ties.ts';
-import { PROJECT_RUNNING } from '../../sim/state.ts';
+import { buildCtx, type Reporter } from '../../sim/engine/mechanisms/context.ts';
+import { budgets } from '../../sim/engine/mechanisms/budgets.ts';
+import { dialogue } from '../../sim/engine/mechanisms/dialogue.ts';
+import { learning } from '../../sim/engine/mechanisms/learning.ts';
+import { action } from '../../sim/engine/mechanisms/action.ts';
+import { corenessFit } from '../../sim/engine/mechanisms/coreness.ts';
+import { cbrt, lerenOf, richtenOf } from '../../sim/engine/mechanisms/observe.ts';
+import { decayTies, ensureTie, findTie, trustOf } from '../../sim/engine/ties.ts';
+import { PROJECT_RUNNING } from '../../sim/engine/state.ts';
 import { tiny } from '../helpers.ts';
 
 const quiet: Reporter = { position() {}, project() {}, sanction() {} };

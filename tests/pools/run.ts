@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
-import { createRunner, expandRuns, parseBatchSpec, resolveBatch, runsCsv, seriesCsv } from '../../sim/batch/index.ts';
+import { createRunner, expandRuns, parseBatchSpec, resolveBatch, runsCsv, seriesCsv } from '../../sim/analysis/batch/index.ts';
 import { createPool, type PoolWorker } from '../../workers/pool.ts';
 import { screenshotReport } from './screenshot.ts';
 import { WEB_SPEC } from './web/spec.ts';

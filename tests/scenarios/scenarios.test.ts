@@ -12,7 +12,7 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
 const raw = (id: string) => JSON.parse(readFileSync(join(DIR, `${id}.json`), 'utf8')) as Record<string, unknown>;
 const load = (id: string): Scenario => parseScenario(raw(id), `${id}.json`);
 
-/** The library of issue 5 (MODEL.md §2 and the seeds), plus the two the project started with. */
+/** The library of issue 5 (ODD.md §2 and the seeds), plus the two the project started with. */
 const LIBRARY = [
   'jeugdhulp', 'wijk', 'segregatie', 'bewonersinitiatief', 'participatiewet', 'zorgen-dat', 'bezuiniging',
   'keten-of-netwerk', 'strategische-kern', 'participatiesamenleving', 'synthetisch',
@@ -155,7 +155,7 @@ describe('what each scenario promises (from its seed)', () => {
     expect(run.state.access[council]).toBeGreaterThan(before[1]);
   });
 
-  it('bezuiniging: the cuts of seed 004 — care −25 %, childcare −20 % and −20 % again', () => {
+  it('bezuiniging: the cuts of “De kunst van het netwerken” — care −25 %, childcare −20 % and −20 % again', () => {
     const cuts = load('bezuiniging').events.flatMap((e) => (e.type === 'resourceCut' ? [[e.target, e.cut] as const] : []));
     expect(cuts).toEqual([['sector:zorg', 0.25], ['sector:kinderopvang', 0.2], ['sector:kinderopvang', 0.2]]);
   });

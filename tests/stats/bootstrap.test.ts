@@ -1,7 +1,7 @@
 import { median } from 'simple-statistics';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { bootstrapCI } from '../../sim/stats/index.ts';
+import { bootstrapCI } from '../../sim/analysis/stats/index.ts';
 
 /** A random source replaying a fixed list (cycling), for hand-checkable resamples. */
 function scripted(seq: number[]): () => number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactUCounts, mannWhitney } from '../../sim/stats/index.ts';
+import { exactUCounts, mannWhitney } from '../../sim/analysis/stats/index.ts';
 
 describe('mannWhitney: exact null distribution (n1, n2 ≤ 20, no ties)', () => {
   it('x=[1,2], y=[3,4,5]: U = 0, p = 2·(1/10)', () => {

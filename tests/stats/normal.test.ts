@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expDet, normalCdf, normalPdf } from '../../sim/stats/index.ts';
+import { expDet, normalCdf, normalPdf } from '../../sim/analysis/stats/index.ts';
 
 // Reference values: mpmath.ncdf at 30 significant digits (independent
 // arbitrary-precision implementation), rounded to 17 digits.

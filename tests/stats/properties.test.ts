@@ -4,7 +4,7 @@ import { wilcoxonRankSum } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import {
   bootstrapCI, magnitude, mannWhitney, normalCdf, rankSummary, varghaDelaneyA,
-} from '../../sim/stats/index.ts';
+} from '../../sim/analysis/stats/index.ts';
 
 // Small integers force plenty of ties; bounded doubles exercise the no-tie path.
 const tieHeavy = fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 25 });

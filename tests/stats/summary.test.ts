@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { comparePair, describe as describeSample, formatP } from '../../sim/stats/index.ts';
+import { comparePair, describe as describeSample, formatP } from '../../sim/analysis/stats/index.ts';
 
 const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { magnitude, varghaDelaneyA } from '../../sim/stats/index.ts';
+import { magnitude, varghaDelaneyA } from '../../sim/analysis/stats/index.ts';
 
 describe('varghaDelaneyA', () => {
   it('x=[1,2,3], y=[1,2]: enumerate the 6 pairs', () => {

@@ -1,11 +1,11 @@
-// Docking (MODEL.md §6): each mechanism, run alone through the engine, reproduces its
+// Docking (ODD.md (Docking)): each mechanism, run alone through the engine, reproduces its
 // published model. Tolerances are stated with each published number; see docs/VALIDATION.md.
 import { describe, expect, it } from 'vitest';
 import {
   fitCoreness, normalThresholds, randomDegroot, runDeffuant, runDegroot, runGolubJackson, runGranovetter, runHk, stationary,
-} from '../../sim/canonical/index.ts';
+} from '../../sim/docking/index.ts';
 import { createRun, parseScenario } from '../../sim/index.ts';
-import { findTie } from '../../sim/ties.ts';
+import { findTie } from '../../sim/engine/ties.ts';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 
@@ -126,7 +126,7 @@ describe('Granovetter (1978): thresholds, through project joining', () => {
   });
 });
 
-describe('Borgatti & Everett (2000): continuous core–periphery fit (sim/mechanisms/coreness.ts)', () => {
+describe('Borgatti & Everett (2000): continuous core–periphery fit (sim/engine/mechanisms/coreness.ts)', () => {
   it('the ideal continuous pattern W_ij = c_i·c_j fits near 1 and the core is the top-c', () => {
     for (const b of [0.2, 0.5]) {
       const r = fitCoreness({ n: 40, core: 8, pCC: 0, pCP: 0, pPP: 0, seed: 1, peripheryCoreness: b });

@@ -1,12 +1,12 @@
 // The machinery behind the pattern table: effect sizes, the verdict rule, the null model,
 // scenario sizing. Each assertion could fail if the code were wrong.
 import { describe, expect, it } from 'vitest';
-import { pairedA, deltaA, meanOver, ols, ranks, spearman, standardisedBeta, verdictOf } from '../../sim/patterns/stats.ts';
-import { fitOf, graphOf, rewire } from '../../sim/patterns/network.ts';
-import { plan, prepare } from '../../sim/patterns/prepare.ts';
-import { shockDesign } from '../../sim/patterns/shock.ts';
+import { pairedA, deltaA, meanOver, ols, ranks, spearman, standardisedBeta, verdictOf } from '../../sim/analysis/patterns/stats.ts';
+import { fitOf, graphOf, rewire } from '../../sim/analysis/patterns/network.ts';
+import { plan, prepare } from '../../sim/analysis/patterns/prepare.ts';
+import { shockDesign } from '../../sim/analysis/patterns/shock.ts';
 import { createRun } from '../../sim/index.ts';
-import { networkScenario } from '../../sim/canonical/index.ts';
+import { networkScenario } from '../../sim/docking/index.ts';
 import { shipped } from '../helpers.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@
 // `npx samenspel patterns --write` and revisit the hand-written paragraphs.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { markdownTable, runPatterns, sectionOf, seedsOf } from '../../sim/patterns/index.ts';
+import { markdownTable, runPatterns, sectionOf, seedsOf } from '../../sim/analysis/patterns/index.ts';
 import { shippedScenarios, VALIDATION_PATH } from '../../cli/commands/patterns.ts';
 
 it('the committed pattern table equals what `patterns` computes at the recorded seeds', () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { decodeSettings, encodeSettings, DEFAULT_SETTINGS, type AppSettings } from '../../viz/state/url.ts';
 import { createSeries, ROW_WIDTH } from '../../viz/state/series.ts';
 import { compareSpec } from '../../viz/compare/panel.ts';
-import { parseBatchSpec } from '../../sim/batch/index.ts';
+import { parseBatchSpec } from '../../sim/analysis/batch/index.ts';
 
 describe('URL settings', () => {
   it('round-trip scenario, rules, overrides, seed, interventions, tick and language', () => {

@@ -1,17 +1,17 @@
 // The Compare panel: choose a scenario, strategies (rule presets), seeds and ticks; the runs go
 // to a pool of web workers (one per core, each running whole runs via comlink) with a progress
 // bar; box plots and verdicts fill in as runs finish; the files are the CLI batch's, byte for
-// byte (sim/batch's pure functions in a coordinator worker: workers/app-compare.ts).
+// byte (sim/analysis/batch's pure functions in a coordinator worker: workers/app-compare.ts).
 import * as Comlink from 'comlink';
 import { createPool, webWorkerFactory, type Pool } from '../../workers/pool.ts';
 import type { BatchWorkerApi } from '../../workers/batch-api.ts';
 import type { CompareApi, Summarised } from '../../workers/app-compare.ts';
-import type { BatchScenarios, ResolvedBatch, RunPlan, RunResult, PairRow } from '../../sim/batch/index.ts';
+import type { BatchScenarios, ResolvedBatch, RunPlan, RunResult, PairRow } from '../../sim/index.ts';
 import { h, option } from '../controls/dom.ts';
 import { createBoxPlotsView, type BoxPlotsView } from '../views/boxPlots.ts';
 import { downloadBlob, downloadText, svgDocument, svgToPng } from '../export/download.ts';
 import { fmt, t, type Lang } from '../i18n.ts';
-import { MEASURES, MEASURE_INDEX, PRESETS } from '../meta.ts';
+import { MEASURES, MEASURE_INDEX, PRESETS } from '../../sim/meta.ts';
 
 export interface CompareSource { id: string; title: { nl: string; en: string }; json: Record<string, unknown>; file: string; ticks: number }
 

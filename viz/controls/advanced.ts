@@ -3,7 +3,7 @@
 // `opgave.beliefNoise=0.4`. Applying restarts the run with them (they are part of the link).
 import { h, option, section } from './dom.ts';
 import { t, type Lang } from '../i18n.ts';
-import { PARAMS, type ParamSpec } from '../meta.ts';
+import { PARAMS, type ParamSpec } from '../../sim/meta.ts';
 
 export interface AdvancedPanel { show(sets: string[]): void; setLang(lang: Lang): void }
 

@@ -1,8 +1,8 @@
-// The six domains as levers (MODEL.md §3): raise urgency, fund a platform, mobilise an
+// The six domains as levers (ODD.md (Spelregels)): raise urgency, fund a platform, mobilise an
 // actor, grant a mandate, broker a meeting. Each is an intervention (logged and marked).
 import { h, option, section } from './dom.ts';
 import { t, type Lang } from '../i18n.ts';
-import type { Intervention } from '../meta.ts';
+import type { Intervention } from '../../sim/meta.ts';
 import type { RunMeta } from '../../workers/app-protocol.ts';
 
 export interface LeversPanel { setMeta(meta: RunMeta): void; setLang(lang: Lang): void }

@@ -2,7 +2,7 @@
 // the run it is an intervention (run.setRules): applied at the next tick, logged and marked.
 import { h, option, section } from './dom.ts';
 import { t, type Lang } from '../i18n.ts';
-import { DEFAULT_RULES, OPTION_LABELS, PRESETS, RULE_LABELS, RULE_OPTIONS, type BehaviourMix, type PartialRules, type Rules } from '../meta.ts';
+import { DEFAULT_RULES, OPTION_LABELS, PRESETS, RULE_LABELS, RULE_OPTIONS, type BehaviourMix, type PartialRules, type Rules } from '../../sim/meta.ts';
 import type { RunMeta } from '../../workers/app-protocol.ts';
 
 type Change = string | PartialRules;

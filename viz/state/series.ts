@@ -1,6 +1,6 @@
 // The measures over time, as the UI receives them: frames bring rows (tick, ...MEASURES);
 // this keeps them in one growing Float64Array and hands out columns.
-import { MEASURE_INDEX, MEASURES } from '../meta.ts';
+import { MEASURE_INDEX, MEASURES } from '../../sim/meta.ts';
 
 export const ROW_WIDTH = MEASURES.length + 1;
 

@@ -1,7 +1,7 @@
 // The shareable settings of a run, kept in the page's URL: scenario, start rules, `--set`
 // overrides, seed, the interventions made so far with their ticks, the tick to show, language.
 // Opening such a link replays the same run (the engine is deterministic).
-import { parseEvents, type PartialRules, type ScenarioEvent } from '../meta.ts';
+import { parseEvents, type PartialRules, type ScenarioEvent } from '../../sim/meta.ts';
 
 export type Lang = 'nl' | 'en';
 

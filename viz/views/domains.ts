@@ -1,7 +1,7 @@
-// The six domains of network building (seed 003) as a compact row of gauges, 0 … 1.
+// The six domains of network building (“De drie functies van opgavenetwerken”) as a compact row of gauges, 0 … 1.
 import { arc } from 'd3-shape';
 import { boxOf, createSvg, INK, onResize, serializeSvg, sizeSvg } from './common.ts';
-import { MEASURES, MEASURE_INDEX } from '../meta.ts';
+import { MEASURES, MEASURE_INDEX } from '../../sim/meta.ts';
 import { pct, type Lang } from '../i18n.ts';
 
 export const DOMAIN_KEYS = ['agendering', 'interaction', 'mobilisation', 'platform', 'samensturing', 'legitimation'] as const;

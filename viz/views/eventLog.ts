@@ -1,7 +1,7 @@
 // The event log in plain language (the run's log, nl or en), newest first. Interventions and
 // scheduled events (marked) stand out; clicking an entry highlights its tick in the charts.
 // Updated incrementally: a large run logs hundreds of moves per tick.
-import type { LogEntry } from '../meta.ts';
+import type { LogEntry } from '../../sim/meta.ts';
 import { t, type Lang } from '../i18n.ts';
 
 export interface EventLogView {

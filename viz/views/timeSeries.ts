@@ -6,7 +6,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { pointer, type Selection } from 'd3-selection';
 import { boxOf, createSvg, estimateWidth, FUNCTION_COLORS, GRID, INK, MUTED, onResize, placeTitle, serializeSvg, sizeSvg, titleText, type Box } from './common.ts';
-import { MEASURES, MEASURE_INDEX, type LogEntry } from '../meta.ts';
+import { MEASURES, MEASURE_INDEX, type LogEntry } from '../../sim/meta.ts';
 import { fmt, t, type Lang } from '../i18n.ts';
 
 export interface SeriesSource {

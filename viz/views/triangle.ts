@@ -4,7 +4,7 @@
 import { line } from 'd3-shape';
 import { boxOf, createSvg, estimateWidth, FUNCTION_COLORS, INK, MUTED, onResize, placeTitle, serializeSvg, sizeSvg, titleText } from './common.ts';
 import { CORNERS, ternary } from '../math/ternary.ts';
-import { MEASURES, MEASURE_INDEX } from '../meta.ts';
+import { MEASURES, MEASURE_INDEX } from '../../sim/meta.ts';
 import { t, type Lang } from '../i18n.ts';
 import type { SeriesSource } from './timeSeries.ts';
 

@@ -1,7 +1,7 @@
 // Runs a small batch through the comlink pool in web workers (the app's path) and shows
 // runs.csv and series.csv, which tests/pools/run.ts compares with the same batch run in Node.
 import jeugdhulp from '../../../scenarios/jeugdhulp.json';
-import { expandRuns, parseBatchSpec, resolveBatch, runsCsv, seriesCsv } from '../../../sim/batch/index.ts';
+import { expandRuns, parseBatchSpec, resolveBatch, runsCsv, seriesCsv } from '../../../sim/analysis/batch/index.ts';
 import type { BatchWorkerApi } from '../../../workers/batch-api.ts';
 import { createPool, webWorkerFactory } from '../../../workers/pool.ts';
 import { WEB_SPEC } from './spec.ts';

@@ -1,0 +1,11 @@
+// Docking (ODD.md (Docking)): each mechanism run alone, through the same engine (createRun/step),
+// against the published model it is built on. Drivers (cli/commands/canonical.ts, tests)
+// import from here.
+export { findClusters, CLUSTER_GAP, MAJOR_SHARE, type Clusters } from './clusters.ts';
+export { deffuantScenario, runDeffuant, runOpinions, type BoundedConfidenceOptions, type OpinionResult } from './deffuant.ts';
+export { hkScenario, runHk, HK_MAX_N } from './hk.ts';
+export { degrootScenario, randomDegroot, runDegroot, type DegrootResult } from './degroot.ts';
+export { stationary, rowStochasticProblems } from './stationary.ts';
+export { granovetterScenario, runGranovetter, normalThresholds, GRANOVETTER_MAX_N, type GranovetterResult } from './granovetter.ts';
+export { golubJacksonScenario, runGolubJackson, effectiveMatrix, TRUTH, type GolubJacksonOptions, type GolubJacksonResult } from './golubJackson.ts';
+export { networkScenario, fitCoreness, type NetworkSpec, type CorenessResult } from './corePeriphery.ts';

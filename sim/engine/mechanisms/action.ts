@@ -1,0 +1,384 @@
+// Step 6 — action → samen handelen. Contributions go three ways: network projects (joint,
+// superlinear, delivered later), bilateral deals (chain logic: immediate, no trust, no
+// synergy) and solo action; under the chain structure, along fixed client–supplier links.
+import { aspectCloseness, closeness, normDist } from './geometry.ts';
+import { SANCTION_EXPULSION, SANCTION_REPUTATION, type Ctx } from './context.ts';
+import { randomNormal } from '../rng.ts';
+import { findTie } from '../ties.ts';
+import {
+  CORE, NEED, OUTSIDE, PATIENCE, PERIPHERY, PROFILE_WIDTH, PROJECT_FREE, PROJECT_RECRUITING, PROJECT_RUNNING,
+  SELECTIVITY, VALUE, type State,
+} from '../state.ts';
+
+const PROJECT_CLOSING = 3; // delivering or dissolving this tick
+/** A sanctioned actor is named again in the log only after this many quiet ticks. */
+const SANCTION_LOG_GAP = 20;
+
+/** Share of what it could give that an actor actually contributes: free riders hold back. */
+export function contribFactor(s: State, i: number): number {
+  return 0.2 + 0.8 * s.profile[i * PROFILE_WIDTH + VALUE];
+}
+
+function record(s: State, effectiveOutput: number): void {
+  s.impactTick += effectiveOutput;
+}
+
+// --- Projects ------------------------------------------------------------------------
+
+function contributeToProjects(s: State, ctx: Ctx): void {
+  const p = ctx.p;
+  s.projectTickSum.fill(0);
+  for (let i = 0; i < s.n; i++) {
+    const pr = s.projectOf[i];
+    if (pr < 0 || s.projectState[pr] !== PROJECT_RUNNING || !s.present[i]) continue;
+    const c = s.contrib[i] * p.projectShare * contribFactor(s, i);
+    s.contrib[i] -= c;
+    s.spent[i] += c;
+    s.spentNetwork[i] += c;
+    s.memberContrib[i] += c;
+    s.projectTick[i] = c;
+    s.projectTickSum[pr] += c;
+  }
+  // A funded platform (lever) tops up running projects.
+  for (let pr = 0; pr < s.projectCap && s.platformBudget > 0; pr++) {
+    if (s.projectState[pr] !== PROJECT_RUNNING) continue;
+    const bonus = Math.min(s.platformBudget, 0.5);
+    s.projectBonus[pr] += bonus;
+    s.platformBudget -= bonus;
+  }
+}
+
+function detectFreeRiders(s: State, ctx: Ctx): void {
+  const p = ctx.p;
+  const chance = p.detectRate * (1 - ctx.tolerance);
+  if (chance <= 0) return;
+  for (let i = 0; i < s.n; i++) {
+    const pr = s.projectOf[i];
+    if (pr < 0 || s.projectState[pr] !== PROJECT_RUNNING || s.projectSize[pr] < 2) continue;
+    // A free rider gives less than half of what it could: small actors are not free riders.
+    if (contribFactor(s, i) >= 0.5) continue;
+    if (ctx.rng() >= chance) continue;
+    // The code of conduct's sanction (ODD.md (Spelregels)).
+    if (ctx.sanction === SANCTION_REPUTATION) {
+      s.reputation[i] *= 0.8;
+    } else if (ctx.sanction === SANCTION_EXPULSION) {
+      leaveProject(s, i);
+      if (s.position[i] === CORE) s.position[i] = PERIPHERY;
+      s.barredUntil[i] = s.tick + p.expulsionTicks;
+    } else {
+      // Lost trust: every tie toward the free rider weakens.
+      const base = i * s.cap;
+      for (let q = base; q < base + s.degree[i]; q++) {
+        const r = findTie(s, s.tieTo[q], i);
+        if (r >= 0) s.tieTrust[r] *= 0.7;
+      }
+    }
+    if (s.named[i] && s.tick - s.sanctionLogged[i] >= SANCTION_LOG_GAP) ctx.report.sanction(i, ctx.sanction);
+    s.sanctionLogged[i] = s.tick;
+  }
+}
+
+function leaveProject(s: State, i: number): void {
+  const pr = s.projectOf[i];
+  if (pr < 0) return;
+  s.projectSize[pr]--;
+  s.projectOf[i] = -1;
+  s.memberContrib[i] = 0;
+}
+
+function wouldJoin(s: State, ctx: Ctx, c: number, pr: number, via: number): boolean {
+  const p = ctx.p;
+  if (!s.present[c] || s.projectOf[c] >= 0 || s.position[c] === OUTSIDE || s.contrib[c] <= 0) return false;
+  const k = s.k;
+  const dist = normDist(s.projectDir, pr, s.pref, c, k);
+  if (dist >= s.openness[c] * ctx.widen) return false;
+  // Trust in whoever asks (the initiator or a member it knows).
+  const q = findTie(s, c, via);
+  if ((q >= 0 ? s.tieTrust[q] : 0) < p.trustMin) return false;
+  // Selectivity: mutual benefit, not "nice" (“De kunst van het netwerken”, rule 5).
+  const benefit = 1 - normDist(s.projectDir, pr, s.stake, c, k);
+  if (benefit < 0.3 + 0.5 * s.profile[c * PROFILE_WIDTH + SELECTIVITY]) return false;
+  // Granovetter (1978): join when enough trusted ties have joined already.
+  let seen = 0;
+  const base = c * s.cap;
+  for (let r = base; r < base + s.degree[c]; r++) {
+    if (s.projectOf[s.tieTo[r]] === pr && s.tieTrust[r] >= p.trustMin) seen++;
+  }
+  return seen >= s.threshold[c];
+}
+
+function recruit(s: State, ctx: Ctx): void {
+  const p = ctx.p;
+  for (let i = 0; i < s.n; i++) {
+    const pr = s.projectOf[i];
+    if (pr < 0 || s.projectState[pr] !== PROJECT_RECRUITING) continue;
+    const base = i * s.cap;
+    for (let q = base; q < base + s.degree[i]; q++) {
+      if (s.projectSize[pr] >= p.maxProjectSize) break;
+      const c = s.tieTo[q];
+      if (wouldJoin(s, ctx, c, pr, i)) {
+        s.projectOf[c] = pr;
+        s.memberContrib[c] = 0;
+        s.projectSize[pr]++;
+      }
+    }
+  }
+  for (let pr = 0; pr < s.projectCap; pr++) {
+    if (s.projectState[pr] !== PROJECT_RECRUITING || s.tick - s.projectStart[pr] < p.recruitTicks) continue;
+    if (s.projectSize[pr] >= p.quorum) {
+      s.projectState[pr] = PROJECT_RUNNING;
+      s.projectStart[pr] = s.tick;
+      s.projectsStarted++;
+      if (s.projectNamed[pr]) ctx.report.project('started', pr, s.projectInitiator[pr], s.projectSize[pr], 0);
+    } else {
+      s.projectState[pr] = PROJECT_CLOSING;
+      s.projectOutput[pr] = -1;
+      if (s.projectNamed[pr]) ctx.report.project('dissolved', pr, s.projectInitiator[pr], s.projectSize[pr], 0);
+    }
+  }
+}
+
+/** Projects that reached their duration deliver: output superlinear in contributions and in
+ * the diversity of members' expertise, effectiveness = closeness × coordination. */
+function deliver(s: State, ctx: Ctx): void {
+  const p = ctx.p, k = s.k;
+  let any = false;
+  for (let pr = 0; pr < s.projectCap; pr++) {
+    if (s.projectState[pr] === PROJECT_RUNNING && s.tick - s.projectStart[pr] >= p.projectDuration) {
+      s.projectState[pr] = PROJECT_CLOSING;
+      s.projectOutput[pr] = 0;
+      s.projectSumC[pr] = 0; s.projectSumSqrt[pr] = 0; s.projectMaxAccess[pr] = 0; s.projectCoord[pr] = 0;
+      for (let x = 0; x < k; x++) { s.projectExpMin[pr * k + x] = 1; s.projectExpMax[pr * k + x] = 0; }
+      any = true;
+    } else if (s.projectState[pr] === PROJECT_CLOSING) {
+      any = true;
+    }
+  }
+  if (!any) return;
+  // Pass 1: per-project sums over members — O(actors + ties).
+  for (let i = 0; i < s.n; i++) {
+    const pr = s.projectOf[i];
+    if (pr < 0 || s.projectState[pr] !== PROJECT_CLOSING || s.projectOutput[pr] < 0) continue;
+    const c = s.memberContrib[i];
+    s.projectSumC[pr] += c;
+    s.projectSumSqrt[pr] += Math.sqrt(c);
+    if (s.access[i] > s.projectMaxAccess[pr]) s.projectMaxAccess[pr] = s.access[i];
+    for (let x = 0; x < k; x++) {
+      const e = s.expertise[i * k + x];
+      if (e < s.projectExpMin[pr * k + x]) s.projectExpMin[pr * k + x] = e;
+      if (e > s.projectExpMax[pr * k + x]) s.projectExpMax[pr * k + x] = e;
+    }
+    // Coordination: each member's mean trust in the co-members it knows (0 if it knows none).
+    let tsum = 0, tcount = 0;
+    const base = i * s.cap;
+    for (let q = base; q < base + s.degree[i]; q++) if (s.projectOf[s.tieTo[q]] === pr) { tsum += s.tieTrust[q]; tcount++; }
+    if (tcount > 0) s.projectCoord[pr] += tsum / tcount;
+  }
+  // Per project: output and effectiveness; the opgave's progress.
+  for (let pr = 0; pr < s.projectCap; pr++) {
+    if (s.projectState[pr] !== PROJECT_CLOSING || s.projectOutput[pr] < 0) continue;
+    const m = s.projectSize[pr];
+    const sumC = s.projectSumC[pr] + s.projectBonus[pr];
+    const sq = s.projectSumSqrt[pr];
+    let spread = 0;
+    for (let x = 0; x < k; x++) spread += s.projectExpMax[pr * k + x] - s.projectExpMin[pr * k + x];
+    spread = m > 1 ? spread / k : 0;
+    const output = (sumC + p.synergy * Math.max(0, sq * sq - s.projectSumC[pr])) * (1 + p.diversityWeight * spread);
+    let close = 0;
+    for (let x = 0; x < k; x++) {
+      let cx = aspectCloseness(s, x, s.projectDir[pr * k + x]);
+      if (s.requiresAccess[x] && s.projectMaxAccess[pr] < p.accessNeeded) cx *= s.projectMaxAccess[pr] / p.accessNeeded;
+      close += cx;
+    }
+    close /= k;
+    const coord = m > 1 ? s.projectCoord[pr] / m : 1;
+    const eff = close * coord;
+    s.projectOutput[pr] = output;
+    s.projectEff[pr] = eff;
+    record(s, output * eff);
+    s.projectsDelivered++;
+    if (s.projectNamed[pr]) ctx.report.project('delivered', pr, s.projectInitiator[pr], m, eff);
+  }
+  // Learning by doing: one shared, noisy signal of s* per delivered project and aspect
+  // (drawn here in project order so the stream of draws is fixed).
+  for (let pr = 0; pr < s.projectCap; pr++) {
+    if (s.projectState[pr] !== PROJECT_CLOSING || s.projectOutput[pr] < 0) continue;
+    for (let x = 0; x < k; x++) {
+      s.projectExpMin[pr * k + x] = s.isKnowledge[x] ? s.solution[x] + p.lbdNoise * randomNormal(ctx.rng) : 0;
+    }
+  }
+  // Pass 2: members are paid by how well the output serves their stake, learn, and are freed.
+  for (let i = 0; i < s.n; i++) {
+    const pr = s.projectOf[i];
+    if (pr < 0 || s.projectState[pr] !== PROJECT_CLOSING) continue;
+    if (s.projectOutput[pr] >= 0) {
+      const share = s.projectOutput[pr] / s.projectSize[pr];
+      s.gainNetwork[i] += share * (1 - normDist(s.projectDir, pr, s.stake, i, k));
+      for (let x = 0; x < k; x++) {
+        if (!s.isKnowledge[x]) continue;
+        const b = s.belief[i * k + x];
+        let v = b + p.lbdRate * (s.projectExpMin[pr * k + x] - b);
+        v = v < 0 ? 0 : v > 1 ? 1 : v;
+        s.belief[i * k + x] = v;
+      }
+    }
+    s.projectOf[i] = -1;
+    s.memberContrib[i] = 0;
+  }
+  for (let pr = 0; pr < s.projectCap; pr++) {
+    if (s.projectState[pr] !== PROJECT_CLOSING) continue;
+    s.projectState[pr] = PROJECT_FREE;
+    s.projectSize[pr] = 0;
+    s.projectBonus[pr] = 0;
+    s.projectInitiator[pr] = -1;
+    s.projectFree[s.projectFreeCount++] = pr;
+  }
+}
+
+function initiate(s: State, ctx: Ctx): void {
+  const p = ctx.p, k = s.k, rng = ctx.rng;
+  const platform = s.platformBudget > 0 ? 2 : 1;
+  if (p.initiateRate <= 0) return; // no draws when nobody can initiate
+  for (let i = 0; i < s.n; i++) {
+    if (!s.present[i] || s.projectOf[i] >= 0 || s.position[i] === OUTSIDE || s.contrib[i] <= 0) continue;
+    if (rng() >= p.initiateRate * s.proactiveness[i] * s.engagement[i] * platform) continue;
+    if (s.projectFreeCount === 0) return;
+    const pr = s.projectFree[--s.projectFreeCount];
+    s.projectState[pr] = PROJECT_RECRUITING;
+    s.projectInitiator[pr] = i;
+    s.projectStart[pr] = s.tick;
+    s.projectSize[pr] = 1;
+    s.projectBonus[pr] = 0;
+    s.projectNamed[pr] = s.named[i];
+    s.projectSeq[pr] = ++s.projectCounter;
+    s.projectOf[i] = pr;
+    s.memberContrib[i] = 0;
+    const o = pr * k;
+    if (ctx.directing && s.leader >= 0) {
+      // Directing leadership: the lead's agenda sets every project's direction.
+      for (let x = 0; x < k; x++) s.projectDir[o + x] = s.agenda[x];
+    } else {
+      // d = (1 − n_i)·p_i + n_i·(trust-weighted mean of partners' stakes): need-recognition.
+      const need = s.profile[i * PROFILE_WIDTH + NEED];
+      let wsum = 0;
+      for (let x = 0; x < k; x++) s.projectDir[o + x] = 0;
+      const base = i * s.cap;
+      for (let q = base; q < base + s.degree[i]; q++) {
+        const j = s.tieTo[q], w = s.tieTrust[q];
+        wsum += w;
+        for (let x = 0; x < k; x++) s.projectDir[o + x] += w * s.stake[j * k + x];
+      }
+      for (let x = 0; x < k; x++) {
+        const others = wsum > 0 ? s.projectDir[o + x] / wsum : s.pref[i * k + x];
+        s.projectDir[o + x] = (1 - need) * s.pref[i * k + x] + need * others;
+      }
+    }
+  }
+}
+
+// --- Deals, solo action and the chain ------------------------------------------------
+
+function dealsAndSolo(s: State, ctx: Ctx): void {
+  const p = ctx.p, k = s.k, rng = ctx.rng, dir = s.dirScratch;
+  // What is left after projects: transactional actors (short horizon) prefer deals.
+  for (let i = 0; i < s.n; i++) {
+    s.dealLeft[i] = 0;
+    if (!s.present[i] || s.contrib[i] <= 0) continue;
+    const give = s.contrib[i] * contribFactor(s, i);
+    s.contrib[i] = give;
+    if (!ctx.chain) s.dealLeft[i] = give * (1 - s.profile[i * PROFILE_WIDTH + PATIENCE]);
+  }
+  if (ctx.chain) {
+    // Chain: each link produces linearly along the lead's known process (the agenda),
+    // without meeting cost, trust threshold or synergy.
+    const eff = closeness(s, s.agenda, 0);
+    for (let i = 0; i < s.n; i++) {
+      const a = s.contrib[i];
+      if (!s.present[i] || a <= 0) continue;
+      const out = p.chainEfficiency * a;
+      s.spent[i] += a;
+      s.contrib[i] = 0;
+      record(s, out * eff);
+      let dist = 0;
+      for (let x = 0; x < k; x++) { const d = s.agenda[x] - s.stake[i * k + x]; dist += d * d; }
+      s.gainOther[i] += out * (1 - Math.sqrt(dist / k));
+    }
+    return;
+  }
+  for (let i = 0; i < s.n; i++) {
+    const a = s.dealLeft[i];
+    if (a <= 0) continue;
+    const d = s.degree[i];
+    if (d === 0) continue;
+    const base = i * s.cap;
+    const start = Math.floor(rng() * d);
+    for (let t = 0; t < d; t++) {
+      const j = s.tieTo[base + ((start + t) % d)];
+      if (j === i || !s.present[j] || s.dealLeft[j] <= 0) continue;
+      const amount = Math.min(a, s.dealLeft[j]);
+      s.dealLeft[i] -= amount; s.dealLeft[j] -= amount;
+      s.contrib[i] -= amount; s.contrib[j] -= amount;
+      s.spent[i] += amount; s.spent[j] += amount;
+      const out = p.dealReturn * 2 * amount;
+      for (let x = 0; x < k; x++) dir[x] = 0.5 * (s.stake[i * k + x] + s.stake[j * k + x]);
+      record(s, out * closeness(s, dir, 0));
+      // Immediate payoff for the overlap of both stakes.
+      const overlap = 1 - normDist(s.stake, i, s.stake, j, k);
+      s.gainOther[i] += 0.5 * out * overlap;
+      s.gainOther[j] += 0.5 * out * overlap;
+      break;
+    }
+  }
+  // Solo: linear output after a fixed cost, aimed by the actor's own belief.
+  for (let i = 0; i < s.n; i++) {
+    const a = s.contrib[i];
+    if (!s.present[i] || a <= 0) continue;
+    s.spent[i] += a;
+    s.contrib[i] = 0;
+    const out = p.soloEfficiency * Math.max(0, a - p.soloFixedCost);
+    if (out <= 0) continue;
+    let dist = 0;
+    for (let x = 0; x < k; x++) {
+      dir[x] = s.isKnowledge[x] ? s.belief[i * k + x] : s.pref[i * k + x];
+      const d = dir[x] - s.stake[i * k + x];
+      dist += d * d;
+    }
+    record(s, out * closeness(s, dir, 0));
+    s.gainOther[i] += out * (1 - Math.sqrt(dist / k));
+  }
+}
+
+export function action(s: State, ctx: Ctx): void {
+  s.impactTick = 0;
+  // Meeting time nobody used this tick is not lost: it goes back to contributions.
+  for (let i = 0; i < s.n; i++) {
+    if (s.meetTime[i] > 0) { s.contrib[i] += s.meetTime[i]; s.meetTime[i] = 0; }
+  }
+  if (!ctx.chain) {
+    contributeToProjects(s, ctx);
+    detectFreeRiders(s, ctx);
+    deliver(s, ctx);
+    recruit(s, ctx);
+    initiate(s, ctx);
+  } else {
+    dissolveAllProjects(s);
+  }
+  dealsAndSolo(s, ctx);
+  const y = s.impactTick / s.totalResources0;
+  s.impactTick = y;
+  s.impact += y;
+  const drop = ctx.p.solveRate * y;
+  s.severity *= drop >= 1 ? 0 : 1 - drop;
+}
+
+/** Switching to a chain structure ends the network's projects (no payoff). */
+function dissolveAllProjects(s: State): void {
+  if (s.projectFreeCount === s.projectCap) return;
+  for (let i = 0; i < s.n; i++) { s.projectOf[i] = -1; s.memberContrib[i] = 0; }
+  s.projectFreeCount = 0;
+  for (let pr = s.projectCap - 1; pr >= 0; pr--) {
+    s.projectState[pr] = PROJECT_FREE;
+    s.projectSize[pr] = 0;
+    s.projectFree[s.projectFreeCount++] = pr;
+  }
+}

@@ -1,0 +1,111 @@
+// Step 3 — meetings: who talks to whom this tick. Partners come from existing ties
+// (weighted by trust × the partner's reputation), occasionally from anywhere (new ties), and
+// under facilitation from other sectors, brokered and paid for by the leader.
+import { spendMeetingTime } from './budgets.ts';
+import { MODE_ALL_TIES, MODE_RANDOM, type Ctx } from './context.ts';
+import { decayTies, ensureTie, findTie } from '../ties.ts';
+import { OUTSIDE, type State } from '../state.ts';
+
+function addPair(s: State, i: number, j: number, qi: number, qj: number): void {
+  if (s.pairCount >= s.pairCap) return;
+  s.pairA[s.pairCount] = i;
+  s.pairB[s.pairCount] = j;
+  s.pairSlotA[s.pairCount] = qi;
+  s.pairSlotB[s.pairCount] = qj;
+  s.pairCount++;
+  if (s.sector[i] !== s.sector[j]) s.crossSector++;
+}
+
+const canMeet = (s: State, j: number) => s.present[j] === 1 && (s.position[j] !== OUTSIDE || s.mobilised[j] === 1);
+
+/** A meeting creates the tie in both directions if it is new. */
+function meet(s: State, ctx: Ctx, i: number, j: number): void {
+  const qi = ensureTie(s, i, j, ctx.p.newTieTrust);
+  const qj = ensureTie(s, j, i, ctx.p.newTieTrust);
+  addPair(s, i, j, qi, qj);
+}
+
+export function meetings(s: State, ctx: Ctx): void {
+  const p = ctx.p, rng = ctx.rng, n = s.n, cap = s.cap;
+  s.pairCount = 0;
+  s.crossSector = 0;
+  if (p.tieDecay > 0) decayTies(s, p.tieDecay, p.tieDropBelow);
+  // Meetings brokered by a lever come first, whatever the structure.
+  for (let b = 0; b < s.brokerCount; b++) {
+    const i = s.brokerA[b], j = s.brokerB[b];
+    if (s.present[i] && s.present[j] && i !== j) meet(s, ctx, i, j);
+  }
+  s.brokerCount = 0;
+
+  if (ctx.chain) {
+    for (let i = 0; i < n; i++) {
+      const j = s.chainNext[i];
+      if (j >= 0 && s.present[i] && s.present[j]) addPair(s, i, j, findTie(s, i, j), findTie(s, j, i));
+    }
+    return;
+  }
+  if (ctx.mode === MODE_RANDOM) {
+    // Deffuant et al. (2000): uniform random pairs on a complete graph, one per actor per tick.
+    const m = s.presentCount;
+    if (m < 2) return;
+    for (let t = 0; t < m; t++) {
+      const i = s.presentList[Math.floor(rng() * m)];
+      let j = s.presentList[Math.floor(rng() * (m - 1))];
+      if (j === i) j = s.presentList[m - 1];
+      addPair(s, i, j, findTie(s, i, j), findTie(s, j, i));
+    }
+    return;
+  }
+  if (ctx.mode === MODE_ALL_TIES) {
+    // DeGroot (1974): everyone hears all its ties every tick. A pair is listed once.
+    for (let i = 0; i < n; i++) {
+      if (!s.present[i]) continue;
+      for (let q = i * cap, end = q + s.degree[i]; q < end; q++) {
+        const j = s.tieTo[q];
+        if (!s.present[j]) continue;
+        const back = findTie(s, j, i);
+        if (i < j || back < 0) addPair(s, i, j, q, back);
+      }
+    }
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    if (!canMeet(s, i)) continue;
+    let m = p.maxMeetings;
+    if (p.meetingCost > 0) m = Math.min(m, Math.floor(s.meetTime[i] / p.meetingCost + 1e-9));
+    for (let t = 0; t < m; t++) {
+      let j = -1;
+      const d = s.degree[i];
+      if (d === 0 || rng() < p.exploreRate) {
+        j = s.presentList[Math.floor(rng() * s.presentCount)];
+      } else {
+        let total = 0;
+        const base = i * cap;
+        for (let q = base; q < base + d; q++) total += s.tieTrust[q] * s.reputation[s.tieTo[q]] + 1e-6;
+        let u = rng() * total;
+        for (let q = base; q < base + d; q++) {
+          u -= s.tieTrust[q] * s.reputation[s.tieTo[q]] + 1e-6;
+          if (u <= 0 || q === base + d - 1) { j = s.tieTo[q]; break; }
+        }
+      }
+      if (j < 0 || j === i || !canMeet(s, j)) continue;
+      if (!spendMeetingTime(s, i, p.meetingCost)) break;
+      meet(s, ctx, i, j);
+    }
+  }
+  const L = s.leader;
+  if (ctx.facilitating && L >= 0 && s.present[L]) {
+    // The facilitating leader brokers cross-sector meetings and pays for each; an outsider it
+    // brings in is mobilised (ODD.md (Spelregels), “Samenwerken in netwerken”: "mobiliseren en verbinden").
+    for (let t = 0; t < p.leaderMeetings; t++) {
+      if (!spendMeetingTime(s, L, p.meetingCost)) break;
+      const a = s.presentList[Math.floor(rng() * s.presentCount)];
+      let b = s.presentList[Math.floor(rng() * s.presentCount)];
+      if (s.sector[b] === s.sector[a]) b = s.presentList[Math.floor(rng() * s.presentCount)];
+      if (a === b) continue;
+      if (s.position[a] === OUTSIDE) { s.mobilised[a] = 1; s.engagement[a] += 0.05 * (1 - s.engagement[a]); }
+      if (s.position[b] === OUTSIDE) { s.mobilised[b] = 1; s.engagement[b] += 0.05 * (1 - s.engagement[b]); }
+      meet(s, ctx, a, b);
+    }
+  }
+}

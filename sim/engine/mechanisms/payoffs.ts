@@ -1,0 +1,70 @@
+// Step 7 — payoffs and engagement. An actor values output by how well it serves its stake,
+// plus knowledge gained and the opgave's progress, minus what it spent; engagement follows
+// that payoff (remembered over the actor's horizon) and its identity fit with the network.
+import { beliefError, clamp01, normDist } from './geometry.ts';
+import type { Ctx } from './context.ts';
+import { baseMeetShare, CORE, NEED, OUTSIDE, PATIENCE, PERIPHERY, PROFILE_WIDTH, SELECTIVITY, TRUST, VALUE, type State } from '../state.ts';
+
+/** x ↦ (−1, 1) without exp: keeps the engine to + − × ÷ √. */
+const squash = (x: number) => x / (1 + Math.abs(x));
+
+export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
+  const p = ctx.p, k = s.k;
+  const progress = severityBefore - s.severity;
+  // Centrality is relative: the mean tie strength sets what "central" means in this network.
+  let strengthSum = 0, present = 0;
+  for (let i = 0; i < s.n; i++) {
+    if (!s.present[i]) continue;
+    present++;
+    let strength = 0;
+    for (let q = i * s.cap, end = q + s.degree[i]; q < end; q++) strength += s.tieTrust[q];
+    s.tieStrength[i] = strength;
+    strengthSum += strength;
+  }
+  const meanStrength = present > 0 ? strengthSum / present : 0;
+  for (let i = 0; i < s.n; i++) {
+    if (!s.present[i]) continue;
+    const o = i * PROFILE_WIDTH;
+    const knowledgeGain = s.beliefError[i] - beliefError(s, i);
+    const network = s.gainNetwork[i] + p.knowledgeValue * knowledgeGain;
+    const pay = network + s.gainOther[i] + p.opgaveValue * s.sectorAffect[s.sector[i]] * progress - p.spendCost * s.spent[i];
+    s.payoff[i] = pay;
+    // Patient actors weigh a long horizon, transactional ones the last few ticks.
+    const horizon = p.horizonMin + (p.horizonMax - p.horizonMin) * s.profile[o + PATIENCE];
+    s.payoffAvg[i] += (pay - s.payoffAvg[i]) / horizon;
+    s.contribAvg[i] += (s.projectTick[i] - s.contribAvg[i]) / horizon;
+
+    s.networkGainAvg[i] += (network - s.networkGainAvg[i]) / horizon;
+    s.otherGainAvg[i] += (s.gainOther[i] - s.otherGainAvg[i]) / horizon;
+    s.networkSpendAvg[i] += (s.spentNetwork[i] - s.networkSpendAvg[i]) / horizon;
+    s.otherSpendAvg[i] += (s.spent[i] - s.spentNetwork[i] - s.otherSpendAvg[i]) / horizon;
+    // Identity fit (“Samenwerken in netwerken”): passie (what it wants vs the agenda), positie (how central
+    // the network is to its role), opgave (urgency), and how (its profile vs the rules). An
+    // actor perceives the network's identity through its relations: passie, positie and how
+    // count by its exposure (tie strength relative to the network's mean); urgency does not.
+    const passie = 1 - normDist(s.pref, i, s.agenda, 0, k);
+    const tieStrength = s.tieStrength[i];
+    const pos = s.position[i] === CORE ? 1 : s.position[i] === PERIPHERY ? 0.5 : 0;
+    const relative = meanStrength > 0 ? tieStrength / meanStrength : 0;
+    const exposure = relative > 1 ? 1 : relative;
+    const positie = 0.3 * pos + 0.7 * (relative > 2 ? 1 : relative / 2);
+    const opgave = clamp01(s.severity * s.sectorAffect[s.sector[i]] * (0.5 + s.urgency));
+    const style = (s.profile[o + NEED] + s.profile[o + VALUE] + s.profile[o + TRUST] + s.profile[o + PATIENCE] + s.profile[o + SELECTIVITY]) / 5;
+    const how = 1 - Math.abs(style - ctx.ruleStyle);
+    const identity = (exposure * (passie + how) + positie + opgave) / 4;
+    // What the network is worth to the actor: its remembered return per unit spent on the
+    // network (meetings, sharing, projects, knowledge) against deals and solo action. An actor
+    // that does not take part has no network return, so going alone wins and it stays out.
+    const rNet = s.networkGainAvg[i] / (s.networkSpendAvg[i] + 1e-9);
+    const rOther = s.otherGainAvg[i] / (s.otherSpendAvg[i] + 1e-9);
+    const lean = rNet !== rOther ? (rNet - rOther) / (Math.abs(rNet) + Math.abs(rOther)) : 0;
+    const target = p.identityWeight * identity + (1 - p.identityWeight) * (0.5 + 0.5 * lean);
+    s.engagement[i] = clamp01(s.engagement[i] + p.engagementRate * (target - s.engagement[i]));
+
+    // Budget: lean toward the channel that paid off, and back toward the profile's habit.
+    let m = s.meetShare[i] + p.budgetAdapt * (0.5 * lean + (baseMeetShare(s, i) - s.meetShare[i]));
+    m = m < 0.05 ? 0.05 : m > 0.9 ? 0.9 : m;
+    s.meetShare[i] = m;
+    if (s.position[i] === OUTSIDE) s.mobilised[i] = 0;
+  }
+}

@@ -1,0 +1,269 @@
+// The scenario format: a zod schema whose errors name the field and what was expected.
+import { z } from 'zod';
+import { PARAMS, type ParamKey } from './params.ts';
+import { partialRulesSchema, PRESETS, RULE_OPTIONS } from './rules.ts';
+
+const bilingual = z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict();
+const unit = z.number().min(0).max(1);
+
+/** A trait for generated actors: a number, a clipped normal {mean, sd}, or a uniform {min, max}. */
+export const distSchema = z.union([
+  unit,
+  z.object({ mean: unit, sd: z.number().min(0).max(1) }).strict(),
+  z.object({ min: unit, max: unit }).strict(),
+]);
+export type Dist = z.infer<typeof distSchema>;
+
+/** Per-aspect values: an object keyed by aspect id, or an array in aspect order. */
+const perAspect = z.union([z.record(z.string(), unit), z.array(unit)]);
+const perAspectDist = z.union([z.record(z.string(), distSchema), z.array(distSchema)]);
+
+export const ARCHETYPES = ['netwerker', 'transactioneel', 'meelifter'] as const;
+export type Archetype = (typeof ARCHETYPES)[number];
+
+export const profileSchema = z.object({
+  need: unit, value: unit, trust: unit, patience: unit, selectivity: unit,
+}).strict();
+export type Profile = z.infer<typeof profileSchema>;
+
+const aspectSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and dashes'),
+  label: bilingual,
+  kind: z.enum(['knowledge', 'value']),
+  /** The hidden solution value s*_k (knowledge aspects only). */
+  solution: unit.optional(),
+  /** Projects on this aspect need reach to clients or residents (access). */
+  requiresAccess: z.boolean().default(false),
+}).strict();
+
+const sectorSchema = z.object({
+  id: z.string().min(1),
+  label: bilingual,
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f77b4'),
+  affectedness: unit,
+  rivals: z.array(z.string()).default([]),
+  /** Expertise per aspect for the sector's actors (what the sector knows); default 0.3. */
+  expertise: perAspect.optional(),
+}).strict();
+
+const POSITIONS = ['outside', 'periphery', 'core'] as const;
+
+const actorSchema = z.object({
+  name: z.string().min(1),
+  sector: z.string().min(1),
+  stake: perAspect,
+  knowledge: perAspect.optional(),
+  resources: z.number().min(0).max(100).default(1),
+  mandate: unit.default(0),
+  reputation: unit.default(0.5),
+  access: unit.default(0),
+  proactiveness: unit.default(0.3),
+  openness: unit.default(0.3),
+  achterban: unit.default(0.5),
+  behaviour: z.union([z.enum(ARCHETYPES), profileSchema]).default('netwerker'),
+  engagement: unit.default(0.5),
+  position: z.enum(POSITIONS).optional(),
+  /** Granovetter threshold: trusted project members an actor must see before it joins. */
+  threshold: z.number().min(0).max(10000).default(0),
+  present: z.boolean().default(true),
+  /** DeGroot self-weight W_ii for this actor; default: the `selfWeight` parameter (docking). */
+  selfWeight: z.number().min(0).max(100).optional(),
+  /** Initial belief per aspect (used on knowledge aspects) instead of s* plus expertise-scaled
+   * noise; for docking to DeGroot and for teaching cases with a known error. */
+  belief: perAspect.optional(),
+}).strict();
+
+const groupSchema = z.object({
+  name: z.string().min(1),
+  label: bilingual,
+  sector: z.string().min(1),
+  /** How many actors; or leave it out and give `share` of the scenario's `population`. */
+  count: z.number().int().min(0).max(1_000_000).default(0),
+  share: z.number().min(0).max(1).optional(),
+  stake: perAspectDist,
+  knowledge: perAspectDist.optional(),
+  resources: z.union([z.number().min(0).max(100), z.object({ mean: z.number().min(0), sd: z.number().min(0) }).strict()]).default(0.5),
+  mandate: distSchema.default(0),
+  reputation: distSchema.default(0.3),
+  access: distSchema.default(0),
+  proactiveness: distSchema.default(0.1),
+  openness: distSchema.default(0.3),
+  achterban: distSchema.default(0),
+  engagement: distSchema.default(0.3),
+  behaviour: z.object({ netwerker: unit, transactioneel: unit, meelifter: unit }).strict()
+    .default({ netwerker: 0.4, transactioneel: 0.3, meelifter: 0.3 }),
+  threshold: z.number().min(0).default(0),
+  /** Random ties each member draws; `sameSector` is the share drawn within the group. */
+  ties: z.object({ perActor: z.number().int().min(0).max(1000), trust: distSchema, sameSector: unit.default(0.7) })
+    .strict().default({ perActor: 3, trust: { min: 0.1, max: 0.4 }, sameSector: 0.7 }),
+}).strict();
+
+/** A tie is mutual (both directions, same trust) unless `directed`: then only from → to, i.e.
+ * how far `from` trusts `to` (asymmetric trust, e.g. a DeGroot weight matrix). */
+const tieSchema = z.object({ from: z.string(), to: z.string(), trust: unit, directed: z.boolean().optional() }).strict();
+
+const rulesField = z.union([
+  z.string(),
+  partialRulesSchema.extend({ preset: z.string().optional() }).strict(),
+]);
+
+const paramsShape: Record<string, z.ZodTypeAny> = {};
+for (const [key, spec] of Object.entries(PARAMS)) {
+  paramsShape[key] = spec.kind === 'enum'
+    ? z.enum(spec.options as unknown as [string, ...string[]]).optional()
+    : (spec.kind === 'integer' ? z.number().int() : z.number()).min(spec.min).max(spec.max).optional();
+}
+export const paramsSchema = z.object(paramsShape).strict();
+
+const target = z.string().min(1).describe("an actor's name, 'sector:<id>', 'group:<name>' or '*'");
+const change = { to: z.number().optional(), by: z.number().optional() };
+const base = { tick: z.number().int().min(0), label: bilingual.optional() };
+
+export const TRAITS = ['resources', 'mandate', 'reputation', 'access', 'proactiveness', 'openness', 'achterban', 'engagement'] as const;
+export type Trait = (typeof TRAITS)[number];
+
+export const eventSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('resourceCut'), target, cut: unit }).strict(),
+  z.object({ ...base, type: z.literal('stakeShift'), target, aspect: z.string(), ...change }).strict(),
+  z.object({ ...base, type: z.literal('shift'), target, trait: z.enum(TRAITS), ...change }).strict(),
+  z.object({ ...base, type: z.literal('enter'), target }).strict(),
+  z.object({ ...base, type: z.literal('leave'), target }).strict(),
+  z.object({ ...base, type: z.literal('rules'), rules: rulesField }).strict(),
+  z.object({ ...base, type: z.literal('params'), params: paramsSchema }).strict(),
+  // The six domains as levers (ODD.md (Spelregels)).
+  z.object({ ...base, type: z.literal('agendering'), amount: unit.default(0.3) }).strict(),
+  z.object({ ...base, type: z.literal('platform'), amount: z.number().min(0).max(1000).default(5) }).strict(),
+  z.object({ ...base, type: z.literal('mobilise'), target }).strict(),
+  z.object({ ...base, type: z.literal('mandate'), target, amount: unit.default(0.3) }).strict(),
+  z.object({ ...base, type: z.literal('broker'), target, with: z.string().min(1) }).strict(),
+]);
+export type ScenarioEvent = z.infer<typeof eventSchema>;
+export type EventType = ScenarioEvent['type'];
+export const eventsFileSchema = z.union([z.array(eventSchema), z.object({ events: z.array(eventSchema) }).passthrough()]);
+
+export const scenarioSchema = z.object({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and dashes'),
+  title: bilingual,
+  description: bilingual,
+  watchFor: z.object({ nl: z.array(z.string()), en: z.array(z.string()) }).strict().optional(),
+  patterns: z.array(z.string().regex(/^P(10|[1-9])$/, 'a pattern id P1…P10')).default([]),
+  ticks: z.number().int().min(1).max(100000).default(200),
+  /** Total generated actors, split over the groups that give a `share` (e.g. `--set population=10000`). */
+  population: z.number().int().min(0).max(10_000_000).optional(),
+  opgave: z.object({
+    severity: unit.default(1),
+    /** Spread of initial beliefs around s* for an actor with no expertise (complexity). */
+    beliefNoise: unit.default(0.25),
+    /** A shared, sector-level error in initial beliefs (complexity: how wrong, not only how spread). */
+    beliefBias: unit.default(0.15),
+    /** Felt urgency at the start. */
+    urgency: unit.default(0.5),
+  }).strict().default({ severity: 1, beliefNoise: 0.25, beliefBias: 0.15, urgency: 0.5 }),
+  aspects: z.array(aspectSchema).min(1).max(8),
+  sectors: z.array(sectorSchema).min(1).max(64),
+  actors: z.array(actorSchema).default([]),
+  groups: z.array(groupSchema).default([]),
+  ties: z.array(tieSchema).default([]),
+  rules: rulesField.default('open-netwerk'),
+  params: paramsSchema.default({}),
+  events: z.array(eventSchema).default([]),
+  /** Short names for `--set`, e.g. { "actors": "groups.0.count" }. */
+  aliases: z.record(z.string(), z.string()).default({}),
+}).strict().transform((s) => {
+  // Groups given as a share of the population get their counts here, largest remainder first,
+  // so the total is exactly `population`.
+  if (s.population === undefined) return s;
+  const shared = s.groups.map((g, i) => [g, i] as const).filter(([g]) => g.share !== undefined);
+  const total = shared.reduce((a, [g]) => a + (g.share ?? 0), 0);
+  if (!shared.length || total <= 0) return s;
+  const exact = shared.map(([g]) => (s.population! * (g.share ?? 0)) / total);
+  const counts = exact.map(Math.floor);
+  let left = s.population - counts.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => [e - counts[i], i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let t = 0; left > 0; t++, left--) counts[order[t % order.length][1]]++;
+  const groups = s.groups.map((g) => ({ ...g }));
+  shared.forEach(([, gi], j) => { groups[gi].count = counts[j]; });
+  return { ...s, groups };
+}).superRefine((s, ctx) => {
+  const aspectIds = new Set(s.aspects.map((a) => a.id));
+  const sectorIds = new Set(s.sectors.map((x) => x.id));
+  const names = new Set<string>();
+  s.aspects.forEach((a, i) => {
+    if (a.kind === 'knowledge' && a.solution === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['aspects', i, 'solution'], message: 'a knowledge aspect needs its hidden solution value (a number in [0, 1])' });
+    }
+  });
+  const checkPerAspect = (v: unknown, path: (string | number)[]) => {
+    if (Array.isArray(v)) {
+      if (v.length !== s.aspects.length) ctx.addIssue({ code: 'custom', path, message: `expected ${s.aspects.length} values, one per aspect (${[...aspectIds].join(', ')}), got ${v.length}` });
+    } else if (v && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        if (!aspectIds.has(k)) ctx.addIssue({ code: 'custom', path: [...path, k], message: `unknown aspect '${k}'; aspects are: ${[...aspectIds].join(', ')}` });
+      }
+      for (const id of aspectIds) {
+        if (!(id in v)) ctx.addIssue({ code: 'custom', path, message: `missing aspect '${id}'` });
+      }
+    }
+  };
+  s.sectors.forEach((sec, i) => {
+    if (sec.expertise) checkPerAspect(sec.expertise, ['sectors', i, 'expertise']);
+    sec.rivals.forEach((r, j) => {
+      if (!sectorIds.has(r)) ctx.addIssue({ code: 'custom', path: ['sectors', i, 'rivals', j], message: `unknown sector '${r}'` });
+    });
+  });
+  s.actors.forEach((a, i) => {
+    if (names.has(a.name)) ctx.addIssue({ code: 'custom', path: ['actors', i, 'name'], message: `duplicate actor name '${a.name}'` });
+    names.add(a.name);
+    if (!sectorIds.has(a.sector)) ctx.addIssue({ code: 'custom', path: ['actors', i, 'sector'], message: `unknown sector '${a.sector}'; sectors are: ${[...sectorIds].join(', ')}` });
+    checkPerAspect(a.stake, ['actors', i, 'stake']);
+    if (a.knowledge) checkPerAspect(a.knowledge, ['actors', i, 'knowledge']);
+    if (a.belief) checkPerAspect(a.belief, ['actors', i, 'belief']);
+  });
+  s.groups.forEach((g, i) => {
+    if (!sectorIds.has(g.sector)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'sector'], message: `unknown sector '${g.sector}'; sectors are: ${[...sectorIds].join(', ')}` });
+    checkPerAspect(g.stake, ['groups', i, 'stake']);
+    if (g.knowledge) checkPerAspect(g.knowledge, ['groups', i, 'knowledge']);
+  });
+  s.ties.forEach((t, i) => {
+    if (!names.has(t.from)) ctx.addIssue({ code: 'custom', path: ['ties', i, 'from'], message: `unknown actor '${t.from}'` });
+    if (!names.has(t.to)) ctx.addIssue({ code: 'custom', path: ['ties', i, 'to'], message: `unknown actor '${t.to}'` });
+    if (t.from === t.to) ctx.addIssue({ code: 'custom', path: ['ties', i], message: 'a tie needs two different actors' });
+  });
+  const checkRules = (r: unknown, path: (string | number)[]) => {
+    const id = typeof r === 'string' ? r : (r as { preset?: string }).preset;
+    if (id !== undefined && !PRESETS.some((p) => p.id === id)) {
+      ctx.addIssue({ code: 'custom', path: typeof r === 'string' ? path : [...path, 'preset'], message: `unknown rule preset '${id}'; valid: ${PRESETS.map((p) => p.id).join(', ')}` });
+    }
+  };
+  checkRules(s.rules, ['rules']);
+  s.events.forEach((e, i) => {
+    if (e.type === 'rules') checkRules(e.rules, ['events', i, 'rules']);
+    if (e.type === 'stakeShift' && !aspectIds.has(e.aspect)) {
+      ctx.addIssue({ code: 'custom', path: ['events', i, 'aspect'], message: `unknown aspect '${e.aspect}'` });
+    }
+    if ('target' in e) checkTarget(e.target, ['events', i, 'target']);
+    if (e.type === 'broker') checkTarget(e.with, ['events', i, 'with']);
+    if ((e.type === 'shift' || e.type === 'stakeShift') && e.to === undefined && e.by === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['events', i], message: "needs 'to' or 'by'" });
+    }
+  });
+  function checkTarget(t: string, path: (string | number)[]) {
+    if (t === '*') return;
+    if (t.startsWith('sector:')) {
+      if (!sectorIds.has(t.slice(7))) ctx.addIssue({ code: 'custom', path, message: `unknown sector '${t.slice(7)}'` });
+      return;
+    }
+    if (t.startsWith('group:')) {
+      if (!s.groups.some((g) => g.name === t.slice(6))) ctx.addIssue({ code: 'custom', path, message: `unknown group '${t.slice(6)}'` });
+      return;
+    }
+    if (!names.has(t)) ctx.addIssue({ code: 'custom', path, message: `unknown actor '${t}'; use an actor's name, 'sector:<id>', 'group:<name>' or '*'` });
+  }
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+
+export { RULE_OPTIONS };
+export type { ParamKey };
