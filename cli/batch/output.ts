@@ -3,7 +3,7 @@
 // `merge` both end here, so a merge of shards writes exactly what one unsharded batch writes.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINE_VERSION } from '../../sim/index.ts';
 import {
@@ -59,7 +59,8 @@ export interface Session {
 
 export interface Manifest {
   format: string;
-  status: 'running' | 'complete' | 'incomplete';
+  /** interrupted: stopped by SIGTERM/SIGINT (finished runs kept; --resume continues). */
+  status: 'running' | 'complete' | 'incomplete' | 'interrupted';
   tool: string;
   version: string;
   engineVersion: string;
@@ -116,8 +117,12 @@ export function writeManifest(input: OutputInput, status: Manifest['status'], fi
   writeFileDurable(join(input.dir, MANIFEST_FILE), JSON.stringify(manifestOf(input, status, files), null, 2) + '\n');
 }
 
-/** Writes every final file; returns the summary (null for a shard) and the files written. */
-export function writeOutputs(input: OutputInput): { summary: BatchSummary | null; files: string[] } {
+/**
+ * Writes every final file; returns the summary (null for a shard) and the files written. An
+ * interrupted batch gets its run tables but no statistics (they would describe an arbitrary
+ * subset of runs; stale ones from an earlier session are removed) and status 'interrupted'.
+ */
+export function writeOutputs(input: OutputInput, interrupted = false): { summary: BatchSummary | null; files: string[] } {
   const { dir, batch, selected } = input;
   const results = selected.filter((p) => input.results.has(p.index)).map((p) => input.results.get(p.index)!);
   const failures = selected.filter((p) => !input.results.has(p.index) && input.failures.has(p.index))
@@ -130,13 +135,15 @@ export function writeOutputs(input: OutputInput): { summary: BatchSummary | null
   write('failures.csv', failuresCsv(batch, selected, failures));
   const whole = selected.length === input.plans.length;
   let summary: BatchSummary | null = null;
-  if (whole) {
+  if (interrupted) {
+    for (const f of ['summary.csv', 'pairs.csv']) rmSync(join(dir, f), { force: true });
+  } else if (whole) {
     summary = summarise(batch, input.plans, results);
     write('summary.csv', summaryCsv(batch, summary));
     write('pairs.csv', pairsCsv(batch, summary));
   }
   const complete = results.length === selected.length;
   files.push(MANIFEST_FILE);
-  writeManifest(input, complete ? 'complete' : 'incomplete', files);
+  writeManifest(input, interrupted ? 'interrupted' : complete ? 'complete' : 'incomplete', files);
   return { summary, files };
 }

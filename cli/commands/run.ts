@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createRun, createRecorder, resolveRules, runToJson, scenarioRules, seriesToCsv } from '../../sim/index.ts';
-import { collect, loadEvents, loadRules, loadScenario, parsePositiveInt, parseSeed, UsageError } from '../io.ts';
+import { checkOutFile, collect, loadEvents, loadRules, loadScenario, parseSeed, parseTicks, UsageError } from '../io.ts';
+import { checkMemory } from '../memory.ts';
 import { setHelp } from '../help.ts';
 
 interface RunOptions { seed: string; ticks?: string; rules?: string; set: string[]; events?: string; out?: string; quiet?: boolean }
@@ -19,10 +20,13 @@ export function register(program: Command): void {
     .addHelpText('after', setHelp())
     .action((name: string, opts: RunOptions) => {
       if (opts.out && !/\.(csv|json)$/.test(opts.out)) throw new UsageError(`--out must end in .csv or .json, got '${opts.out}'`);
+      if (opts.out) checkOutFile(opts.out);
+      const ticksFlag = opts.ticks !== undefined ? parseTicks(opts.ticks, '--ticks', 0) : undefined;
       const scenario = loadScenario(name, opts.set);
+      checkMemory(scenario, `scenario '${scenario.id}'`);
       const rules = loadRules(opts.rules);
       const events = loadEvents(opts.events);
-      const ticks = opts.ticks !== undefined ? parsePositiveInt(opts.ticks, '--ticks') : scenario.ticks;
+      const ticks = ticksFlag ?? scenario.ticks;
       const seed = parseSeed(opts.seed);
       const run = createRun({ scenario, rules, seed, events });
       const initialRules = resolveRules(scenarioRules(scenario), rules);

@@ -10,7 +10,7 @@
 //   const summary = summarise(batch, plans, results);                       // cells + pair verdicts
 //   runsCsv(batch, plans, results); summaryCsv(batch, summary); formatSummaryText(batch, summary);
 export {
-  batchSpecSchema, parseBatchSpec, defaultScenarioId, scenarioEntryId,
+  batchSpecSchema, parseBatchSpec, defaultScenarioId, scenarioEntryId, MAX_TICKS,
   type BatchSpec, type BatchSpecInput, type ScenarioEntry, type StrategyEntry, type DesignSpec, type KeptMeasureSpec,
 } from './spec.ts';
 export {
@@ -18,7 +18,7 @@ export {
   type KeptMeasure, type KeepKind, type Keeper,
 } from './keep.ts';
 export {
-  factorialPoints, lhsPoints, parseDesignCsv, resolveDesign, paramValueProblem, modelParamOf,
+  factorialPoints, lhsPoints, parseDesignCsv, prototypeKey, resolveDesign, paramValueProblem, modelParamOf,
   type DesignPoint, type ParamValue, type ResolvedDesign,
 } from './design.ts';
 export {

@@ -1,0 +1,35 @@
+// Refuse a scenario whose engine state would not fit in memory, before allocating it: a
+// typed-array layout (sim/engine/state.ts) of a few hundred bytes per actor, per aspect, per
+// tie slot and per meeting slot can pass validation at sizes that exhaust the machine.
+import { freemem } from 'node:os';
+import { scenarioParams, type Scenario } from '../sim/index.ts';
+import { UsageError } from './io.ts';
+
+/**
+ * Estimated bytes of one run's state: the typed arrays sim/engine/state.ts allocates per actor
+ * (33 float64 fields, 5 float64 per aspect, 10 profile floats, 9 bytes of flags, 6 int32),
+ * tie slots (int32 + float64 each), meeting pairs (4 int32 each) and project slots (one per two
+ * actors), plus actor names. tests/cli/memory.test.ts compares it with measured allocations.
+ */
+export function estimateRunBytes(scenario: Scenario): number {
+  const p = scenarioParams(scenario);
+  const n = scenario.actors.length + scenario.groups.reduce((a, g) => a + g.count, 0);
+  const k = scenario.aspects.length;
+  const cap = p.maxTies;
+  const perActor = 33 * 8 + 5 * 8 * k + 10 * 8 + 9 + 6 * 4 + 64;
+  const ties = n * cap * 12;
+  const pairs = 16 * (p.meetingMode === 'all-ties' ? n * cap : n * (p.maxMeetings + 1));
+  const projects = Math.ceil(n / 2) * (8 * (9 + 3 * k) + 22);
+  return n * perActor + ties + pairs + projects;
+}
+
+const gb = (b: number) => (b >= 1e9 ? `${(b / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(b / 1e6))} MB`);
+
+/** Throws (exit 1) if `copies` runs of this scenario would not fit in the machine's free memory. */
+export function checkMemory(scenario: Scenario, what: string, copies = 1, free = freemem()): void {
+  const need = estimateRunBytes(scenario) * copies;
+  if (need > free * 0.8) {
+    throw new UsageError(`${what}: its engine state needs about ${gb(need)}${copies > 1 ? ` (${copies} runs at once, one per worker)` : ''}, ` +
+      `but this machine has ${gb(free)} of free memory; use fewer actors (or fewer tie slots, maxTies${copies > 1 ? ', or fewer --workers' : ''})`);
+  }
+}
