@@ -88,15 +88,16 @@ export function createPool<T>(opts: PoolOptions<T>): Pool<T> {
     const slot = slots[i];
     slot.job = job;
     const died = slot.worker.exited.then((error): Outcome => ({ kind: 'died', error }));
-    const attempt = slot.ready.then(() => job.task(slot.worker.remote))
-      .then((value): Outcome => ({ kind: 'ok', value }), (error): Outcome => ({ kind: 'error', error }));
+    // The time limit counts from the task's start, not from the worker's setup (loading the engine).
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const racers = [attempt, died];
-    if (job.timeoutSeconds !== undefined) {
+    let timedOut: (o: Outcome) => void = () => undefined;
+    const timeout = new Promise<Outcome>((resolve) => { timedOut = resolve; });
+    const attempt = slot.ready.then(() => {
       const seconds = job.timeoutSeconds;
-      racers.push(new Promise<Outcome>((resolve) => { timer = setTimeout(() => resolve({ kind: 'timeout', seconds }), seconds * 1000); }));
-    }
-    const outcome = await Promise.race(racers);
+      if (seconds !== undefined) timer = setTimeout(() => timedOut({ kind: 'timeout', seconds }), seconds * 1000);
+      return job.task(slot.worker.remote);
+    }).then((value): Outcome => ({ kind: 'ok', value }), (error): Outcome => ({ kind: 'error', error }));
+    const outcome = await Promise.race([attempt, died, timeout]);
     clearTimeout(timer);
     slot.job = null;
     if (outcome.kind === 'ok') job.resolve(outcome.value);

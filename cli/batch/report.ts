@@ -48,6 +48,23 @@ function eventText(e: Record<string, unknown>): string {
   return `tick ${tick}: ${type}${args ? ` (${args})` : ''}`;
 }
 
+/**
+ * The run counts from the runs themselves (runs.jsonl, failures.jsonl), not the manifest's: a
+ * batch killed without a chance to update its manifest still says how many runs it has.
+ */
+function countRuns(manifest: Manifest, planned: number, finished: number, failed: number): Manifest['runs'] {
+  const inThisDirectory = manifest.runs?.inThisDirectory ?? planned;
+  return { planned, inThisDirectory, finished, failed, missing: Math.max(0, inThisDirectory - finished - failed) };
+}
+
+/** One line for the terminal: how many runs a report covers, and what state the batch is in. */
+export function runsLine(data: ReportData): string {
+  const r = data.provenance.runs;
+  const state = data.provenance.status === 'complete' ? '' : data.provenance.status === 'interrupted' ? ' (batch interrupted; --resume it for the rest)'
+    : data.provenance.status === 'running' ? ' (batch stopped or still running)' : '';
+  return `${r.finished} of ${r.inThisDirectory} runs finished${r.failed ? `, ${r.failed} failed` : ''}${r.missing ? `, ${r.missing} missing` : ''}${state}`;
+}
+
 export function reportData(dir: string): ReportData {
   const manifest = readManifest(dir) as unknown as Manifest | null;
   if (!manifest?.batch) throw new UsageError(`${dir}: no manifest.json of a batch; run 'samenspel batch' (or 'merge') into it first`);
@@ -76,7 +93,7 @@ export function reportData(dir: string): ReportData {
     batch,
     provenance: {
       version: manifest.version, engineVersion: manifest.engineVersion, gitCommit: manifest.gitCommit, engineSource: manifest.engineSource, node: manifest.node,
-      runs: manifest.runs, session: manifest.session, status: manifest.status,
+      runs: countRuns(manifest, plans.length, results.length, failures.length), session: manifest.session, status: manifest.status,
     },
     measures: scalars.map((m) => ({
       column: m.column, measure: m.measure, keep: m.keep, label: m.label, name: info(m.measure).label.en, doc: info(m.measure).doc,

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { reportData, reportHtml } from '../batch/report.ts';
+import { reportData, reportHtml, runsLine } from '../batch/report.ts';
 import { checkOutFile } from '../io.ts';
 
 interface ReportOptions { out?: string }
@@ -16,6 +16,6 @@ export function register(program: Command): void {
       const file = opts.out ?? join(dir, 'report.html');
       const html = reportHtml(data);
       writeFileSync(file, html);
-      process.stderr.write(`wrote ${file} (${(html.length / 1024).toFixed(0)} kB; ${data.summary.cells.length} summary cells, ${data.summary.pairs.length} pairs)\n`);
+      process.stderr.write(`wrote ${file} (${(html.length / 1024).toFixed(0)} kB; ${runsLine(data)}; ${data.summary.cells.length} summary cells, ${data.summary.pairs.length} pairs)\n`);
     });
 }

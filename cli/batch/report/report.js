@@ -78,10 +78,12 @@
   if (prov.status !== 'complete' || prov.runs.inThisDirectory !== prov.runs.planned) {
     root.append('div').attr('class', 'banner').text(prov.runs.inThisDirectory !== prov.runs.planned
       ? `This directory holds one shard (${prov.runs.inThisDirectory} of ${prov.runs.planned} runs). Statistics below cover only these runs; merge all shards for the batch's results.`
-      : `Incomplete batch: ${prov.runs.finished} of ${prov.runs.planned} runs finished. Statistics cover the finished runs only.`);
+      : `${prov.status === 'interrupted' ? 'Interrupted' : prov.status === 'running' ? 'Unfinished (stopped or still running)' : 'Incomplete'} batch: ` +
+        `${prov.runs.finished} of ${prov.runs.planned} runs finished${prov.runs.failed ? `, ${prov.runs.failed} failed` : ''}, ${prov.runs.missing} missing. ` +
+        `Statistics cover the finished runs only${prov.runs.missing ? '; --resume the batch for the rest' : ''}.`);
   }
   if (data.failures.length) {
-    root.append('div').attr('class', 'banner').text(`${plural(data.failures.length, 'run')} failed twice and ${data.failures.length === 1 ? 'is' : 'are'} left out (failures.csv): ` +
+    root.append('div').attr('class', 'banner').text(`${plural(data.failures.length, 'run')} failed and ${data.failures.length === 1 ? 'is' : 'are'} left out (failures.csv): ` +
       data.failures.slice(0, 6).map((f) => `${f.runId} (${f.error})`).join('; ') + (data.failures.length > 6 ? '; …' : ''));
   }
 
