@@ -1,4 +1,5 @@
-// The engine's public face. Drivers (cli/, workers/, viz/) import from here only.
+// The engine's public face for drivers (cli/, workers/, bench/, tests/); the app's UI thread imports
+// sim/meta.ts instead, so the tick pipeline loads only in its worker.
 export { PARAMS, defaultParams, type Params, type ParamKey, type ParamSpec, type Bilingual } from './schema/params.ts';
 export {
   PRESETS, DEFAULT_RULES, RULE_OPTIONS, RULE_LABELS, OPTION_LABELS, findPreset, resolveRules, rulesSchema, partialRulesSchema,
