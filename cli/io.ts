@@ -74,9 +74,19 @@ export function loadRules(value: string | undefined): string | PartialRules | un
   throw new UsageError(`unknown rule preset '${value}'. Valid presets: ${PRESETS.map((p) => p.id).join(', ')} (or a path to a rules .json file)`);
 }
 
+/** A whole run file (`run --out x.json`): scenario, rules, seed, series and events together. */
+export function isRunFile(raw: unknown): boolean {
+  return Boolean(raw && typeof raw === 'object' && !Array.isArray(raw) && 'series' in raw && 'scenario' in raw && 'events' in raw);
+}
+
 export function loadEvents(file: string | undefined): ScenarioEvent[] {
   if (!file) return [];
-  return parseEvents(readJson(file), file);
+  const raw = readJson(file);
+  if (isRunFile(raw)) {
+    throw new UsageError(`--events ${file}: this is a whole run file (from 'run --out ${file}'), not an events file. ` +
+      `To reproduce that run (its scenario, rules, overrides, seed and interventions): npx samenspel replay ${file}`);
+  }
+  return parseEvents(raw, file);
 }
 
 export function parsePositiveInt(value: string, flag: string): number {

@@ -12,6 +12,7 @@ export {
 export { actorNames, checkEvents, eventIssues, type EventCheckOptions } from './schema/events.ts';
 export { InputError, parseScenario, parseEvents, parseJsonText, applySet, parseSetValue, validSetKeysText, issuesOf, type Issue } from './schema/validate.ts';
 export { MEASURES, MEASURE_KEYS, MEASURE_INDEX, type MeasureSpec } from './schema/measures.ts';
+export { ACTOR_OUTPUT_COLUMNS, ACTOR_ASPECT_COLUMNS, actorColumnNames, type ColumnSpec } from './schema/actorColumns.ts';
 export {
   createRun, restoreRun, scenarioRules, scenarioParams, ENGINE_VERSION,
   type Run, type RunConfig, type SavedRun, type Intervention,

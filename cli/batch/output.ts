@@ -3,15 +3,17 @@
 // `merge` both end here, so a merge of shards writes exactly what one unsharded batch writes.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINE_VERSION } from '../../sim/index.ts';
 import {
   failuresCsv, pairsCsv, runsCsv, seriesCsv, summarise, summaryCsv,
-  type BatchSummary, type ResolvedBatch, type RunFailure, type RunPlan, type RunResult, type Shard,
+  type BatchScenarios, type BatchSummary, type ResolvedBatch, type RunFailure, type RunPlan, type RunResult, type Shard,
 } from '../../sim/index.ts';
 import { ROOT } from '../io.ts';
-import { MANIFEST_FILE, writeFileDurable } from './store.ts';
+import { ACTORS_DIR, MANIFEST_FILE, writeFileDurable } from './store.ts';
+
+export const SCENARIOS_DIR = 'scenarios';
 
 export function gitCommit(): string | null {
   try {
@@ -88,6 +90,8 @@ export interface OutputInput {
   /** engineSourceHash() of the code that ran the runs. */
   engineSource: string;
   session: Session;
+  /** Files written before the runs (scenarios/<id>.json), listed in the manifest. */
+  scenarioFiles?: string[];
 }
 
 export function manifestOf(input: OutputInput, status: Manifest['status'], files: string[]): Manifest {
@@ -133,6 +137,7 @@ export function writeOutputs(input: OutputInput, interrupted = false): { summary
   const series = seriesCsv(batch, selected, results);
   if (series !== null) write('series.csv', series);
   write('failures.csv', failuresCsv(batch, selected, failures));
+  if (batch.actors) files.push(...writeActors(dir, results.map((r) => r.runId), batch.scenarios.map((sc) => sc.id)));
   const whole = selected.length === input.plans.length;
   let summary: BatchSummary | null = null;
   if (interrupted) {
@@ -143,7 +148,58 @@ export function writeOutputs(input: OutputInput, interrupted = false): { summary
     write('pairs.csv', pairsCsv(batch, summary));
   }
   const complete = results.length === selected.length;
-  files.push(MANIFEST_FILE);
+  files.push(...(input.scenarioFiles ?? []), MANIFEST_FILE);
   writeManifest(input, interrupted ? 'interrupted' : complete ? 'complete' : 'incomplete', files);
   return { summary, files };
+}
+
+/**
+ * actors.csv: the finished runs' per-actor rows in run-list order, one header. Scenarios with
+ * different aspects have different preference/belief columns: then one file per scenario,
+ * actors-<scenario>.csv. Written through a temporary name, like every final file.
+ */
+export function writeActors(dir: string, runIds: readonly string[], scenarioIds: readonly string[]): string[] {
+  const groups = new Map<string, { header: string; runIds: string[] }>();
+  const scenarioOf = (runId: string) => runId.split('__')[0];
+  for (const runId of runIds) {
+    const text = readFileSync(join(dir, ACTORS_DIR, `${runId}.csv`), 'utf8');
+    const header = text.slice(0, text.indexOf('\n') + 1);
+    const key = scenarioOf(runId);
+    if (!groups.has(key)) groups.set(key, { header, runIds: [] });
+    groups.get(key)!.runIds.push(runId);
+  }
+  const headers = new Set([...groups.values()].map((g) => g.header));
+  const outputs = headers.size <= 1
+    ? [{ name: 'actors.csv', header: [...headers][0] ?? '', runIds: runIds.slice() }]
+    : scenarioIds.filter((id) => groups.has(id)).map((id) => ({ name: `actors-${id}.csv`, header: groups.get(id)!.header, runIds: groups.get(id)!.runIds }));
+  for (const out of outputs) {
+    const file = join(dir, out.name);
+    const tmp = `${file}.tmp-${process.pid}`;
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, out.header);
+      for (const runId of out.runIds) {
+        const text = readFileSync(join(dir, ACTORS_DIR, `${runId}.csv`), 'utf8');
+        writeSync(fd, text.slice(text.indexOf('\n') + 1));
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  }
+  return outputs.map((o) => o.name);
+}
+
+/**
+ * Each scenario's full JSON as the runs used it (after the spec entry's `set`), in
+ * scenarios/<id>.json: a custom scenario is then kept with its results, not only its hash.
+ */
+export function writeScenarioFiles(dir: string, scenarios: BatchScenarios): string[] {
+  mkdirSync(join(dir, SCENARIOS_DIR), { recursive: true });
+  return Object.entries(scenarios).map(([id, loaded]) => {
+    const name = `${SCENARIOS_DIR}/${id}.json`;
+    writeFileDurable(join(dir, name), JSON.stringify(loaded.raw, null, 2) + '\n');
+    return name;
+  });
 }

@@ -7,7 +7,8 @@ import type { CrashHook } from '../../workers/batch-api.ts';
 import { loadBatch } from '../batch/load.ts';
 import { executePlans } from '../batch/execute.ts';
 import { acquireLock } from '../batch/lock.ts';
-import { engineSourceHash, writeManifest, writeOutputs, type OutputInput, type Session } from '../batch/output.ts';
+import { engineSourceHash, writeManifest, writeOutputs, writeScenarioFiles, type OutputInput, type Session } from '../batch/output.ts';
+import { warnLateEvents } from '../runOutput.ts';
 import { createProgress } from '../batch/progress.ts';
 import { chooseShard } from '../batch/shard.ts';
 import { openStore, readManifest } from '../batch/store.ts';
@@ -95,6 +96,10 @@ export function register(program: Command): void {
 
       const { spec, raw, batch, scenarios, plans } = loadBatch(specFile, overrides);
       const runTimeout = runTimeoutFlag ?? spec.runTimeout;
+      for (const [i, st] of batch.strategies.entries()) {
+        const shortest = Math.min(...batch.scenarios.map((sc) => sc.ticks));
+        warnLateEvents(st.events, shortest, specFile, `strategies[${i}].events`);
+      }
       const largest = largestScenario(batch, scenarios);
       const selected = selectShard(plans, shard);
       if (largest) checkMemory(largest, `${specFile}: scenario '${largest.id}'`, Math.min(workers, Math.max(1, selected.length)));
@@ -121,6 +126,7 @@ export function register(program: Command): void {
       };
       const input: OutputInput = {
         dir: opts.out, spec: raw, batch, plans, selected, results: store.results, failures: store.failures, engineSource, session,
+        scenarioFiles: writeScenarioFiles(opts.out, scenarios),
       };
       writeManifest(input, 'running', []);
 

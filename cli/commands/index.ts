@@ -6,6 +6,7 @@ import { register as importCsv } from './import.ts';
 import { register as list } from './list.ts';
 import { register as patterns } from './patterns.ts';
 import { register as merge } from './merge.ts';
+import { register as replay } from './replay.ts';
 import { register as report } from './report.ts';
 import { register as run } from './run.ts';
 import { register as validate } from './validate.ts';
@@ -17,6 +18,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   list,
   patterns,
   merge,
+  replay,
   report,
   run,
   validate,

@@ -31,3 +31,5 @@ export { summarise, holmAdjust, type BatchSummary, type SummaryRow, type PairRow
 export { seriesBands, normalQuantile, type SeriesBand } from './bands.ts';
 export { runsCsv, seriesCsv, summaryCsv, pairsCsv, failuresCsv, type RunFailure } from './csv.ts';
 export { formatSummaryText, formatStat } from './table.ts';
+export { actorHeader, actorRows, actorSampler } from './actors.ts';
+export { parseUntil, untilCondition, untilMet, UNTIL_OPS, type UntilCondition, type UntilOp } from './until.ts';

@@ -52,6 +52,8 @@ export interface ResolvedBatch {
   measures: KeptMeasure[];
   seriesEvery: number;
   statistics: { resamples: number; level: number; by: string[] };
+  /** Per-actor output every `every` ticks; absent without (so older manifests keep their fingerprint). */
+  actors?: { every: number };
 }
 
 /** A scenario as loaded, before the spec entry's overrides. */
@@ -184,6 +186,7 @@ export function resolveBatch(spec: BatchSpec, opts: ResolveOptions): { batch: Re
     measures,
     seriesEvery: spec.seriesEvery,
     statistics: spec.statistics,
+    ...(spec.actors ? { actors: { every: spec.actors.every } } : {}),
   };
   return { batch, scenarios };
 }

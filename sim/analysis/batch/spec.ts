@@ -116,6 +116,8 @@ export const batchSpecSchema = z.object({
   measures: z.array(keptMeasureSchema).min(1, 'at least one measure to keep'),
   /** Seconds one run may take; a run past it is stopped and recorded in failures.csv (CLI: --run-timeout). */
   runTimeout: z.number().positive().max(1_000_000).optional(),
+  /** Per-actor rows (actors.csv, long format) every `every` ticks, tick 0 included; see ACTOR_OUTPUT_COLUMNS. */
+  actors: z.object({ every: z.number().int().min(1) }).strict().optional(),
   /** Keep every n-th tick of series measures (tick 0 included). */
   seriesEvery: z.number().int().min(1).default(1),
   statistics: z.object({
