@@ -106,15 +106,31 @@ export function register(program: Command): void {
       const previous = opts.resume ? readManifest(opts.out) : null;
       const engineSource = engineSourceHash();
       const lock = acquireLockAfterMkdir(opts.out);
+      // From here on a signal stops the batch cleanly (the pool, once started); the finished runs are already durable in runs.jsonl.
+      const abort = new AbortController();
+      let stoppedBy: keyof typeof SIGNAL_EXIT | null = null;
+      const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
+        if (stoppedBy) return;
+        stoppedBy = signal;
+        process.stderr.write(`\nsamenspel: ${signal} received: stopping; finished runs are kept (resume with --resume)\n`);
+        abort.abort();
+      };
+      const onTerm = () => onSignal('SIGTERM');
+      const onInt = () => onSignal('SIGINT');
+      process.on('SIGTERM', onTerm);
+      process.on('SIGINT', onInt);
+      const offSignals = () => { process.off('SIGTERM', onTerm); process.off('SIGINT', onInt); };
       let store;
       try {
         store = openStore(opts.out, batch, plans, Boolean(opts.resume));
       } catch (e) {
+        offSignals();
         lock.release();
         throw e;
       }
       if (store.resumed && previous?.engineSource && previous.engineSource !== engineSource) {
         store.close();
+        offSignals();
         lock.release();
         throw new UsageError(`${opts.out} was started with different engine code (sim/ changed since: source hash ${String(previous.engineSource).slice(0, 12)} then, ` +
           `${engineSource.slice(0, 12)} now); resuming would mix runs of two engines. Restore that code, or start afresh in another --out`);
@@ -130,19 +146,6 @@ export function register(program: Command): void {
       };
       writeManifest(input, 'running', []);
 
-      // A signal stops the pool; the finished runs are already durable in runs.jsonl.
-      const abort = new AbortController();
-      let stoppedBy: keyof typeof SIGNAL_EXIT | null = null;
-      const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
-        if (stoppedBy) return;
-        stoppedBy = signal;
-        process.stderr.write(`\nsamenspel: ${signal} received: stopping; finished runs are kept (resume with --resume)\n`);
-        abort.abort();
-      };
-      const onTerm = () => onSignal('SIGTERM');
-      const onInt = () => onSignal('SIGINT');
-      process.on('SIGTERM', onTerm);
-      process.on('SIGINT', onInt);
 
       const log = (s: string) => { if (!opts.quiet) process.stderr.write(`${s}\n`); };
       const share = shard ? `shard ${shard.k}/${shard.n} (from ${shard.source}): ${selected.length} of ${plans.length} runs` : `${plans.length} runs`;
@@ -156,8 +159,7 @@ export function register(program: Command): void {
       } finally {
         progress.stop();
         store.close();
-        process.off('SIGTERM', onTerm);
-        process.off('SIGINT', onInt);
+        offSignals();
       }
       try {
         const seconds = (performance.now() - t0) / 1000;

@@ -7,13 +7,15 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, cliAsync, expectBadInput, tempDir, until, writeJson } from './helpers.ts';
+import { ROOT, shipped } from '../helpers.ts';
 
 const DIR = tempDir('samenspel-survive-');
 const SPEC = writeJson(join(DIR, 'spec.json'), {
   id: 'survive', scenarios: ['jeugdhulp'], strategies: ['open-netwerk', 'keten'], replications: 8, ticks: 40, seed: 5,
   measures: ['impact', { measure: 'richten', keep: 'mean', last: 10 }, { measure: 'impact', keep: 'series' }], seriesEvery: 20,
+  actors: { every: 20 },
 });
-const FILES = ['runs.csv', 'series.csv', 'summary.csv', 'pairs.csv', 'failures.csv'];
+const FILES = ['runs.csv', 'series.csv', 'summary.csv', 'pairs.csv', 'failures.csv', 'actors.csv'];
 const read = (d: string, f: string) => readFileSync(join(d, f), 'utf8');
 const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0);
 const manifest = (d: string) => JSON.parse(read(d, 'manifest.json')) as { status: string; runs: Record<string, number> };
@@ -44,6 +46,14 @@ describe('a batch survives', () => {
     const whole = join(DIR, 'whole');
     const ok = cli(['batch', SPEC, '--out', whole, '--workers', '2', '--quiet']);
     expect(ok.status, ok.stderr).toBe(0);
+
+    // Per-actor rows: every run's actors at ticks 0, 20, 40, in run-list order.
+    const actors = read(whole, 'actors.csv').trimEnd().split('\n');
+    const n = shipped('jeugdhulp').actors.length + shipped('jeugdhulp').groups.reduce((a, g) => a + g.count, 0);
+    expect(actors).toHaveLength(1 + 16 * n * 3);
+    expect(actors[1].startsWith('jeugdhulp__open-netwerk__r001,0,0,')).toBe(true);
+    expect(actors.at(-1)!.startsWith(`jeugdhulp__keten__r008,40,${n - 1},`)).toBe(true);
+    expect(JSON.parse(read(whole, 'scenarios/jeugdhulp.json'))).toEqual(JSON.parse(readFileSync(join(ROOT, 'scenarios', 'jeugdhulp.json'), 'utf8')));
 
     const out = join(DIR, 'term');
     const child = cliAsync(['batch', SPEC, '--out', out, '--workers', '2']);
@@ -103,5 +113,20 @@ describe('a batch survives', () => {
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/batch\.lock: stale lock of a batch that is no longer running \(pid \d+\); taking it over/);
     expect(existsSync(join(out, 'batch.lock'))).toBe(false);
+  });
+
+  it("a custom scenario's full JSON (with the spec's set) is stored in the batch folder and listed in the manifest", () => {
+    const own = join(DIR, 'eigen-wijk.json');
+    writeFileSync(own, readFileSync(join(ROOT, 'scenarios', 'jeugdhulp.json'), 'utf8'));
+    const spec = writeJson(join(DIR, 'spec-own.json'), {
+      id: 'own', scenarios: [{ id: 'eigen', scenario: 'eigen-wijk.json', set: ['mu=0.3'] }], strategies: ['keten'], replications: 1, ticks: 3, measures: ['impact'],
+    });
+    const out = join(DIR, 'own');
+    const r = cli(['batch', spec, '--out', out, '--workers', '1', '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const stored = JSON.parse(read(out, 'scenarios/eigen.json'));
+    expect(stored.params.mu).toBe(0.3);
+    expect({ ...stored, params: undefined }).toEqual({ ...JSON.parse(readFileSync(own, 'utf8')), params: undefined });
+    expect((JSON.parse(read(out, 'manifest.json')) as { files: string[] }).files).toContain('scenarios/eigen.json');
   });
 });
