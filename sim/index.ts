@@ -13,6 +13,7 @@ export { actorNames, checkEvents, eventIssues, type EventCheckOptions } from './
 export { InputError, parseScenario, parseEvents, parseJsonText, applySet, parseSetValue, validSetKeysText, issuesOf, type Issue } from './schema/validate.ts';
 export { MEASURES, MEASURE_KEYS, MEASURE_INDEX, type MeasureSpec } from './schema/measures.ts';
 export { ACTOR_OUTPUT_COLUMNS, ACTOR_ASPECT_COLUMNS, actorColumnNames, type ColumnSpec } from './schema/actorColumns.ts';
+export { dataDictionary, MEASURE_DICTIONARY, type DictionaryEntry } from './schema/dictionary.ts';
 export {
   createRun, restoreRun, scenarioRules, scenarioParams, ENGINE_VERSION,
   type Run, type RunConfig, type SavedRun, type Intervention,

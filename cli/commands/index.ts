@@ -5,6 +5,7 @@ import { register as canonical } from './canonical.ts';
 import { register as importCsv } from './import.ts';
 import { register as list } from './list.ts';
 import { register as patterns } from './patterns.ts';
+import { register as measures } from './measures.ts';
 import { register as merge } from './merge.ts';
 import { register as replay } from './replay.ts';
 import { register as report } from './report.ts';
@@ -17,6 +18,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   importCsv,
   list,
   patterns,
+  measures,
   merge,
   replay,
   report,
