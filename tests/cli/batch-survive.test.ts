@@ -129,4 +129,15 @@ describe('a batch survives', () => {
     expect({ ...stored, params: undefined }).toEqual({ ...JSON.parse(readFileSync(own, 'utf8')), params: undefined });
     expect((JSON.parse(read(out, 'manifest.json')) as { files: string[] }).files).toContain('scenarios/eigen.json');
   });
+
+  it('merge of shards carries actors.csv and the scenarios\' JSON, equal to one batch', () => {
+    const spec = writeJson(join(DIR, 'spec-merge.json'), {
+      id: 'merge-actors', scenarios: ['jeugdhulp'], strategies: ['open-netwerk', 'keten'], replications: 2, ticks: 4, measures: ['impact'], actors: { every: 2 },
+    });
+    for (const k of [1, 2]) expect(cli(['batch', spec, '--out', join(DIR, `shard${k}`), '--shard', `${k}/2`, '--workers', '1', '--quiet']).status).toBe(0);
+    const merged = cli(['merge', join(DIR, 'shard1'), join(DIR, 'shard2'), '--out', join(DIR, 'merged'), '--quiet']);
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(cli(['batch', spec, '--out', join(DIR, 'one'), '--workers', '2', '--quiet']).status).toBe(0);
+    for (const f of ['actors.csv', 'runs.csv', 'summary.csv', 'scenarios/jeugdhulp.json']) expect(read(join(DIR, 'merged'), f), f).toBe(read(join(DIR, 'one'), f));
+  });
 });
