@@ -217,7 +217,7 @@ export function register(program: Command): void {
       const every = num(o.every, '--every', 1, 100_000, true);
       const r = dock.runLazerFriedman({
         n, k, agents, network, ticks, landscapes: num(o.landscapes, '--landscapes', 1, 100_000, true), seed: parseSeed(o.seed),
-        degree: num(o.degree, '--degree', 0, agents - 1),
+        degree: network === 'random' ? num(o.degree, '--degree', 0, agents - 1) : 2,
       });
       const rows: string[] = [];
       for (let t = 0; t <= ticks; t++) {

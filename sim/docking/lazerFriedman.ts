@@ -81,7 +81,7 @@ export function runLazerFriedman(o: LazerFriedmanOptions): LazerFriedmanResult {
   if (!LF_NETWORKS.includes(network)) throw new RangeError(`lazer-friedman: network must be one of ${LF_NETWORKS.join(', ')}, got '${network}'`);
   if (!(Number.isInteger(ticks) && ticks >= 0)) throw new RangeError(`lazer-friedman: ticks must be a whole number ≥ 0, got ${ticks}`);
   if (!(Number.isInteger(landscapes) && landscapes >= 1)) throw new RangeError(`lazer-friedman: landscapes must be a whole number ≥ 1, got ${landscapes}`);
-  if (!(degree >= 0 && degree <= agents - 1)) throw new RangeError(`lazer-friedman: degree must lie in 0 … ${agents - 1}, got ${degree}`);
+  if (network === 'random' && !(degree >= 0 && degree <= agents - 1)) throw new RangeError(`lazer-friedman: degree must lie in 0 … ${agents - 1}, got ${degree}`);
   const score = new Float64Array(ticks + 1), atBest = new Float64Array(ticks + 1);
   const x = new Int32Array(agents), sums = new Float64Array(agents);
   const prevX = new Int32Array(agents), prevSums = new Float64Array(agents);
