@@ -1,7 +1,10 @@
 // Docking of the NK landscape (ODD.md (Docking); docs/VALIDATION.md §1, "NK landscape"): Kauffman
 // (1993) peak counts and Lazer & Friedman (2007), through the engine's landscape code.
 // Tolerances are stated with each published number.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.ts';
 import { countPeaks, runLazerFriedman, runNkPeaks, landscapeRng } from '../../sim/docking/index.ts';
 import { createLandscape, enumerate, isLocalPeak } from '../../sim/engine/landscape/index.ts';
 
@@ -113,6 +116,30 @@ describe('Lazer & Friedman (2007): network structure of exploration and exploita
     expect(() => runLazerFriedman({ ...base, network: 'ring' as 'line' })).toThrow(/network must be one of/);
     expect(() => runLazerFriedman({ ...base, network: 'line', agents: 0 })).toThrow(/agents must be/);
     expect(() => runLazerFriedman({ ...base, network: 'line', k: 20 })).toThrow(/κ must be/);
+  });
+});
+
+describe('CLI: canonical nk-peaks and lazer-friedman', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'samenspel.js'), 'canonical', ...args], { cwd: ROOT, encoding: 'utf8' });
+
+  it('nk-peaks --json prints the docking result', () => {
+    const r = cli('nk-peaks', '--n', '8', '--k', '7', '--seed', '1', '--landscapes', '3', '--json');
+    expect(r.status).toBe(0);
+    const data = JSON.parse(r.stdout);
+    expect(data.counts).toEqual(runNkPeaks({ n: 8, k: 7, seed: 1, landscapes: 3 }).counts);
+    expect(data.expected).toBeCloseTo(256 / 9, 12);
+  });
+
+  it('bad input exits 1 naming the flag and what was expected, without a stack trace', () => {
+    for (const [args, cause] of [
+      [['nk-peaks', '--n', '10', '--k', '10'], /--k expects a whole number in 0 … 9, got '10'/],
+      [['lazer-friedman', '--network', 'ring'], /--network expects one of complete, line, random, got 'ring'/],
+    ] as const) {
+      const r = cli(...args);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(cause);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 });
 
