@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createRng } from '../../sim/engine/rng.ts';
 import {
-  copyIfBetter, createLandscape, drawPolarity, enumerate, favouredSetting, isLocalPeak, projectApproach, projectValues,
+  aspectOptimum, aspectSum, copyIfBetter, createLandscape, drawPolarity, enumerate, favouredSetting, isLocalPeak, projectApproach, projectValues,
   scaledWorth, tryVariant, turbulence, untriedKnob, withinCount, worth, worthSum, WORTH_SCALES, type Landscape,
 } from '../../sim/engine/landscape/index.ts';
 
@@ -251,6 +251,37 @@ describe('landscape: search primitives', () => {
       expect([2, 5, 7]).toContain(j);
     }
     expect(untriedKnob(255, 8, rng)).toBe(-1);
+  });
+});
+
+describe('landscape: silo expertise (aspectOptimum)', () => {
+  it('changes only the aspect\'s knobs and beats every other setting of them on the aspect\'s own contributions', () => {
+    fc.assert(fc.property(specArb, fc.integer({ min: 0, max: 2 ** 20 - 1 }), (s, raw) => {
+      const land = make(s);
+      const x = raw & (2 ** land.n - 1);
+      for (let a = 0; a < land.aspects; a++) {
+        const mask = (2 ** land.perAspect - 1) * 2 ** (a * land.perAspect);
+        const y = aspectOptimum(land, a, x);
+        expect(y & ~mask).toBe(x & ~mask);
+        for (let setting = 0; setting < 2 ** land.perAspect; setting++) {
+          const z = (x & ~mask) | (setting * 2 ** (a * land.perAspect));
+          expect(aspectSum(land, a, z)).toBeLessThanOrEqual(aspectSum(land, a, y));
+        }
+      }
+    }), { numRuns: 60 });
+  });
+
+  it('with one aspect and κ = 0 it is the best approach; with cross-aspect dependencies it can miss it', () => {
+    const land = createLandscape({ perAspect: 10, aspects: 1, k: 0 }, createRng(21));
+    expect(aspectOptimum(land, 0, 0)).toBe(land.best);
+    let missed = 0;
+    for (let seed = 0; seed < 20; seed++) {
+      const l = createLandscape({ perAspect: 4, aspects: 3, k: 4, withinShare: 0.25 }, createRng(seed));
+      let x = 0;
+      for (let a = 0; a < 3; a++) x = aspectOptimum(l, a, x);
+      if (x !== l.best) missed++;
+    }
+    expect(missed).toBeGreaterThan(0); // silo experts on their own do not assemble x*
   });
 });
 

@@ -8,3 +8,4 @@ export { scaledWorth, WORTH_SCALES, type WorthScale } from './scale.ts';
 export { turbulence } from './turbulence.ts';
 export { drawPolarity, favouredSetting, projectApproach, projectValues, type Polarity } from './polarity.ts';
 export { oneKnobVariant, untriedKnob, isLocalPeak, copyIfBetter, tryVariant } from './search.ts';
+export { aspectOptimum, aspectSum } from './aspectOptimum.ts';
