@@ -47,13 +47,14 @@ export function resolveScenarioPath(nameOrFile: string): string {
 }
 
 /** Loads a scenario by name or path, applies `--set` overrides, validates the result. */
-export function loadScenario(nameOrFile: string, sets: string[] = []): Scenario {
+export function loadScenario(nameOrFile: string, sets: string[] = [], beforeParse?: (raw: Record<string, unknown>, file: string) => void): Scenario {
   const file = resolveScenarioPath(nameOrFile);
   const raw = readJson(file);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new InputError(file, [{ path: '', message: 'expected a JSON object (a scenario)' }]);
   }
   for (const s of sets) applySet(raw as Record<string, unknown>, s);
+  beforeParse?.(raw as Record<string, unknown>, file);
   return parseScenario(raw, sets.length ? `${file} (with --set ${sets.join(' ')})` : file);
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { checkEvents, parseUntil, type UntilCondition } from '../../sim/index.ts';
 import { checkOutFile, collect, loadEvents, loadRules, loadScenario, parsePositiveInt, parseSeed, parseTicks, UsageError } from '../io.ts';
-import { checkMemory } from '../memory.ts';
+import { checkMemory, checkRawMemory } from '../memory.ts';
 import { executeJob, warnLateEvents } from '../runOutput.ts';
 import { setHelp } from '../help.ts';
 
@@ -47,7 +47,7 @@ export function register(program: Command): void {
       if (opts.idColumns && opts.out?.endsWith('.json')) throw new UsageError('--id-columns is for CSV output; a JSON run file holds scenario, rules and seed already');
       const until = opts.until !== undefined ? parseUntilFlag(opts.until) : undefined;
       const ticksFlag = opts.ticks !== undefined ? parseTicks(opts.ticks, '--ticks', 0) : undefined;
-      const scenario = loadScenario(name, opts.set);
+      const scenario = loadScenario(name, opts.set, (raw) => checkRawMemory(raw, `scenario '${String(raw.id ?? name)}'`));
       checkMemory(scenario, `scenario '${scenario.id}'`);
       const rules = loadRules(opts.rules);
       const events = loadEvents(opts.events);
