@@ -110,7 +110,11 @@ export function register(program: Command): void {
       const abort = new AbortController();
       let stoppedBy: keyof typeof SIGNAL_EXIT | null = null;
       const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
-        if (stoppedBy) return;
+        // A second signal while stopping means "now": finished runs are durable already.
+        if (stoppedBy) {
+          lock.release();
+          process.exit(SIGNAL_EXIT[signal]);
+        }
         stoppedBy = signal;
         process.stderr.write(`\nsamenspel: ${signal} received: stopping; finished runs are kept (resume with --resume)\n`);
         abort.abort();

@@ -119,11 +119,15 @@ describe('a batch survives', () => {
     const own = join(DIR, 'eigen-wijk.json');
     writeFileSync(own, readFileSync(join(ROOT, 'scenarios', 'jeugdhulp.json'), 'utf8'));
     const spec = writeJson(join(DIR, 'spec-own.json'), {
-      id: 'own', scenarios: [{ id: 'eigen', scenario: 'eigen-wijk.json', set: ['mu=0.3'] }], strategies: ['keten'], replications: 1, ticks: 3, measures: ['impact'],
+      id: 'own', scenarios: [{ id: 'eigen', scenario: 'eigen-wijk.json', set: ['mu=0.3'] }], replications: 1, ticks: 3, measures: ['impact'],
+      strategies: [{ id: 'laat', preset: 'keten', events: [{ tick: 2, type: 'rules', rules: 'open-netwerk' }, { tick: 50, type: 'rules', rules: 'faciliterend' }] }],
     });
     const out = join(DIR, 'own');
     const r = cli(['batch', spec, '--out', out, '--workers', '1', '--quiet']);
     expect(r.status, r.stderr).toBe(0);
+    // An event after the last tick is a warning, and only that one.
+    expect(r.stderr).toContain(`samenspel: warning: ${spec}: strategies[0].events[1] at tick 50 comes after the last tick (3); it will not happen`);
+    expect(r.stderr).not.toContain('events[0]');
     const stored = JSON.parse(read(out, 'scenarios/eigen.json'));
     expect(stored.params.mu).toBe(0.3);
     expect({ ...stored, params: undefined }).toEqual({ ...JSON.parse(readFileSync(own, 'utf8')), params: undefined });
