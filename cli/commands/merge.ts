@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { batchFingerprint, expandRuns, formatSummaryText, type ResolvedBatch, type RunFailure, type RunResult } from '../../sim/index.ts';
 import { SCENARIOS_DIR, writeOutputs, type Session } from '../batch/output.ts';
 import { ACTORS_DIR, checkResults, FAILURES_FILE, readJsonLines, readManifest, RUNS_FILE, writeFileDurable } from '../batch/store.ts';
-import { UsageError } from '../io.ts';
+import { checkOutDir, UsageError } from '../io.ts';
 
 interface MergeOptions { out: string; allowMissing?: boolean; quiet?: boolean }
 
@@ -18,6 +18,7 @@ export function register(program: Command): void {
     .option('--quiet', 'no table on stdout')
     .action((dirs: string[], opts: MergeOptions) => {
       const started = new Date();
+      checkOutDir(opts.out);
       let batch: ResolvedBatch | null = null;
       let spec: unknown = null;
       let engineSource = '';

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { reportData, reportHtml, runsLine } from '../batch/report.ts';
 import { checkOutFile } from '../io.ts';
+import { writeWhole } from '../runOutput.ts';
 
 interface ReportOptions { out?: string }
 
@@ -15,7 +15,7 @@ export function register(program: Command): void {
       const data = reportData(dir);
       const file = opts.out ?? join(dir, 'report.html');
       const html = reportHtml(data);
-      writeFileSync(file, html);
+      writeWhole(file, html);
       process.stderr.write(`wrote ${file} (${(html.length / 1024).toFixed(0)} kB; ${runsLine(data)}; ${data.summary.cells.length} summary cells, ${data.summary.pairs.length} pairs)\n`);
     });
 }

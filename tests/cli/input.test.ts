@@ -7,7 +7,7 @@ import { applySet, InputError, MAX_TICKS, parseJsonText, parseScenario } from '.
 import { parseBatchSpec, parseDesignCsv, resolveBatch } from '../../sim/analysis/batch/index.ts';
 import { loader, validSpec } from '../batch/helpers.ts';
 import { parseTicks } from '../../cli/io.ts';
-import { shipped } from '../helpers.ts';
+import { ROOT, shipped } from '../helpers.ts';
 import { cli, expectBadInput, tempDir, writeJson } from './helpers.ts';
 
 const polluted = () => ({} as Record<string, unknown>).x !== undefined || ({} as Record<string, unknown>).y !== undefined
@@ -90,7 +90,9 @@ describe('output paths', () => {
     writeFileSync(file, 'keep me');
     const spec = writeJson(join(dir, 'spec.json'), { ...validSpec(), scenarios: ['jeugdhulp'] });
     expectBadInput(cli(['batch', spec, '--out', file]), new RegExp(`--out ${file}: is a file, not a folder`));
+    expectBadInput(cli(['merge', dir, '--out', file]), new RegExp(`--out ${file}: is a file, not a folder`));
     expect(readFileSync(file, 'utf8')).toBe('keep me');
+    expectBadInput(cli(['import', join(ROOT, 'scenarios', 'examples', 'actoren.csv'), '--out', join(dir, 'nope', 'x.json')]), /--out .*x\.json: the folder .*nope does not exist/);
   });
 });
 
