@@ -8,6 +8,7 @@ import { register as patterns } from './patterns.ts';
 import { register as merge } from './merge.ts';
 import { register as report } from './report.ts';
 import { register as run } from './run.ts';
+import { register as sensitivity } from './sensitivity.ts';
 import { register as validate } from './validate.ts';
 
 export const COMMANDS: ((program: Command) => void)[] = [
@@ -19,5 +20,6 @@ export const COMMANDS: ((program: Command) => void)[] = [
   merge,
   report,
   run,
+  sensitivity,
   validate,
 ];
