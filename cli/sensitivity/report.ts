@@ -114,7 +114,7 @@ td,th{border-bottom:1px solid #ddd;padding:2px 8px;text-align:left;font-variant-
 .note{color:#555}.grid{stroke:#eee}.axis{stroke:#888}.ci{stroke:#222;stroke-width:1.2}
 .tick{font-size:11px;text-anchor:middle;fill:#555}.label{font-size:12px;text-anchor:end}.legend{font-size:12px}.point{font-size:11px}
 section{break-inside:avoid}
-</style></head><body>
+</style></head><body data-rendered="true">
 <h1>Sensitivity analysis: ${esc(batch.title ?? batch.id)}</h1>
 ${batch.description ? `<p>${esc(batch.description)}</p>` : ''}
 <p>Method: <b>${morris ? 'Morris elementary effects (screening)' : "Sobol' indices (variance-based)"}</b> on scenario <b>${esc(scenario.id)}</b>

@@ -1,7 +1,10 @@
 // First-order and total Sobol' indices from a Saltelli design's outputs, with SALib's
 // estimators: S1_j = mean(f(B)·(f(AB_j) − f(A))) / V (Saltelli et al. 2010, table 2 (b)) and
 // ST_j = ½·mean((f(A) − f(AB_j))²) / V (Jansen 1999), V the variance (divisor n) of f(A) and
-// f(B) pooled. Confidence half-widths by bootstrap over the base samples (bootstrap-conf.ts),
+// f(B) pooled. Outputs are centred first, as SALib does (SALib on all rows; here on the mean of
+// f(A) and f(B), the two independent samples, so a second-order design gives the same S1 and ST
+// as a first-order one): the S1 estimator is unbiased either way, but its variance grows with
+// the output's offset (an outcome near 0.95 with a spread of 0.01 gives S1 far outside [0, 1]). Confidence half-widths by bootstrap over the base samples (bootstrap-conf.ts),
 // one set of resampled indices shared by all parameters, as SALib does.
 import { confHalfWidth, forEachResample, type ConfOptions } from './bootstrap-conf.ts';
 
@@ -19,13 +22,16 @@ function split(y: ArrayLike<number>, parameters: number, step: number): Split {
   if (step !== parameters + 2 && step !== 2 * parameters + 2) throw new RangeError(`rows per base sample must be D + 2 or 2D + 2 (D = ${parameters}), got ${step}`);
   if (y.length % step !== 0) throw new RangeError(`${y.length} outputs are not a whole number of base samples of ${step} rows`);
   const n = y.length / step;
+  let centre = 0;
+  for (let i = 0; i < n; i++) centre += y[i * step] + y[i * step + step - 1];
+  centre /= 2 * n;
   const a = new Float64Array(n);
   const b = new Float64Array(n);
   const ab = Array.from({ length: parameters }, () => new Float64Array(n));
   for (let i = 0; i < n; i++) {
-    a[i] = y[i * step];
-    for (let j = 0; j < parameters; j++) ab[j][i] = y[i * step + 1 + j];
-    b[i] = y[i * step + step - 1];
+    a[i] = y[i * step] - centre;
+    for (let j = 0; j < parameters; j++) ab[j][i] = y[i * step + 1 + j] - centre;
+    b[i] = y[i * step + step - 1] - centre;
   }
   return { a, b, ab };
 }
