@@ -1,6 +1,7 @@
 // Every CLI command registers itself here: one file per command.
 import type { Command } from 'commander';
 import { register as batch } from './batch.ts';
+import { register as calibrate } from './calibrate.ts';
 import { register as canonical } from './canonical.ts';
 import { register as importCsv } from './import.ts';
 import { register as list } from './list.ts';
@@ -13,6 +14,7 @@ import { register as validate } from './validate.ts';
 
 export const COMMANDS: ((program: Command) => void)[] = [
   batch,
+  calibrate,
   canonical,
   importCsv,
   list,
