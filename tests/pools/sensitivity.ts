@@ -1,4 +1,4 @@
-// `samenspel sensitivity` end to end as child processes (they start worker pools, so they run
+// `samenspel sensitivity` and `samenspel calibrate` end to end as child processes (they start worker pools, so they run
 // here rather than under Vitest): byte-identical for 1 and 2 workers, after a SIGKILL and
 // --resume, and over shards + merge; common seeds across design points; Sobol and Morris
 // columns; bad input. Prints one line per test and finally `N passed, M failed`.
@@ -133,6 +133,67 @@ test('bad input: exit 1 naming the file and the field; no method at all is refus
   const r3 = cli('sensitivity', specFile, '--out', out('bad3'));
   check(r3.status === 1 && r3.stderr.includes('--method'), `no method: ${r3.stderr}`);
   check(!r.stderr.includes('    at '), 'no stack trace');
+});
+
+const CAL = {
+  id: 'tiny-calibration',
+  scenario: 'tiny.json',
+  parameters: { mu: { min: 0.05, max: 0.5 }, maxMeetings: { min: 1, max: 6 } },
+  filters: [
+    { id: 'some-direction', measure: { measure: 'richten', keep: 'mean', last: 5 }, min: 0.05 },
+    { id: 'core-vs-periphery', left: { measure: 'core', keep: 'final' }, op: '<', right: { measure: 'present', keep: 'final' } },
+  ],
+  accept: { share: 0.5 },
+  heldout: { patterns: ['P2'], seeds: 3 },
+  samples: 5,
+  seeds: 2,
+  seed: 3,
+};
+const calFile = join(TMP, 'calibration.json');
+writeFileSync(calFile, JSON.stringify(CAL, null, 2));
+const CAL_FILES = ['runs.csv', 'points.csv', 'accepted.csv', 'heldout.csv'];
+function sameCal(a: string, b: string) {
+  for (const f of CAL_FILES) check(read(a, f) === read(b, f), `${f} differs between ${a} and ${b}`);
+}
+
+test('calibrate: preregistered before any run; 1 and 2 workers byte-identical; held-out tests only on accepted points', () => {
+  ok(cli('calibrate', calFile, '--out', out('c1'), '--workers', '1', '--quiet'), 'calibrate 1 worker');
+  ok(cli('calibrate', calFile, '--out', out('c2'), '--workers', '2', '--quiet'), 'calibrate 2 workers');
+  sameCal(out('c1'), out('c2'));
+  const prereg = JSON.parse(read(out('c1'), 'preregistration.json'));
+  check(/^[0-9a-f]{64}$/.test(prereg.sha256) && !Number.isNaN(Date.parse(prereg.registered)), 'preregistration has a hash and a timestamp');
+  const points = csvParse(read(out('c1'), 'points.csv'));
+  check(points.length === 5 && points.columns.includes('some-direction') && points.columns.includes('all'), `points.csv: ${points.columns}`);
+  const accepted = points.filter((p) => p.accepted === 'true').length;
+  check(accepted > 0, 'this spec accepts points (else the held-out check below says nothing)');
+  check(csvParse(read(out('c1'), 'accepted.csv')).length === accepted, 'accepted.csv holds the accepted points');
+  const heldout = csvParse(read(out('c1'), 'heldout.csv'));
+  check(heldout.every((h) => Number(h.points) === accepted), `every held-out test ran on the ${accepted} accepted points`);
+  check(existsSync(join(out('c1'), 'calibration.html')), 'calibration.html written');
+});
+
+test('calibrate: killed after 3 runs, resumed to byte-identical files; a changed spec invalidates the folder', () => {
+  const r = cli('calibrate', calFile, '--out', out('ck'), '--workers', '2', '--quiet', '--test-exit-after', '3');
+  check(r.signal === 'SIGKILL' || r.status !== 0, `expected the kill, got exit ${r.status}`);
+  check(existsSync(join(out('ck'), 'preregistration.json')), 'preregistration written before the runs');
+  ok(cli('calibrate', calFile, '--out', out('ck'), '--resume', '--quiet'), 'resume');
+  sameCal(out('c1'), out('ck'));
+  writeFileSync(calFile, JSON.stringify({ ...CAL, accept: { share: 0.9 } }, null, 2));
+  const changed = cli('calibrate', calFile, '--out', out('ck'), '--resume', '--quiet');
+  writeFileSync(calFile, JSON.stringify(CAL, null, 2));
+  check(changed.status === 1 && /preregistered/.test(changed.stderr) && /invalidates/.test(changed.stderr), `changed spec: ${changed.status} ${changed.stderr}`);
+  const budget = cli('calibrate', calFile, '--out', out('ck'), '--resume', '--points', '3', '--quiet');
+  check(budget.status === 1 && /--points/.test(budget.stderr), `changed budget: ${budget.status} ${budget.stderr}`);
+});
+
+test('calibrate: an impossible filter gives an empty accepted region, reported as such', () => {
+  const empty = join(TMP, 'empty.json');
+  writeFileSync(empty, JSON.stringify({ ...CAL, filters: [{ id: 'impossible', measure: { measure: 'richten', keep: 'final' }, min: 2 }] }));
+  const r = cli('calibrate', empty, '--out', out('ce'), '--workers', '2');
+  ok(r, 'calibrate empty');
+  check(/accepted region is empty/.test(r.stderr), `stderr: ${r.stderr.slice(-500)}`);
+  check(csvParse(read(out('ce'), 'accepted.csv')).length === 0 && csvParse(read(out('ce'), 'heldout.csv')).length === 0, 'no accepted points, no held-out rows');
+  check(read(out('ce'), 'calibration.html').includes('The accepted region is empty'), 'the report says so');
 });
 
 let passed = 0, failed = 0;
