@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -65,6 +65,11 @@ export function register(program: Command): void {
       const log = (s: string) => { if (!opts.quiet) process.stderr.write(`${s}\n`); };
 
       // Preregistration comes before any run (and before the store is opened).
+      const runsFile = join(opts.out, 'runs.jsonl');
+      if (!existsSync(join(opts.out, PREREGISTRATION_FILE)) && existsSync(runsFile) && statSync(runsFile).size > 0) {
+        throw new UsageError(`${opts.out} holds runs but no ${PREREGISTRATION_FILE}: a merged folder needs the shards' preregistration copied in; ` +
+          'without one its runs cannot be shown to follow a preregistered spec');
+      }
       const prereg = preregister(opts.out, specFile, bytes, raw, { points: overrides.points ?? null, seeds: overrides.seeds ?? null });
       log(prereg.created
         ? `preregistered ${specFile} (SHA-256 ${prereg.record.sha256.slice(0, 12)}…) in ${join(opts.out, PREREGISTRATION_FILE)} at ${prereg.record.registered}`

@@ -186,6 +186,18 @@ test('calibrate: killed after 3 runs, resumed to byte-identical files; a changed
   check(budget.status === 1 && /--points/.test(budget.stderr), `changed budget: ${budget.status} ${budget.stderr}`);
 });
 
+test('calibrate: shards + merge + the preregistration copied in, then --resume, give the unsharded files', () => {
+  ok(cli('calibrate', calFile, '--out', out('cs1'), '--shard', '1/2', '--workers', '1', '--quiet'), 'shard 1');
+  ok(cli('calibrate', calFile, '--out', out('cs2'), '--shard', '2/2', '--workers', '1', '--quiet'), 'shard 2');
+  check(!existsSync(join(out('cs1'), 'points.csv')), 'a shard writes no points.csv');
+  ok(cli('merge', out('cs1'), out('cs2'), '--out', out('cm'), '--quiet'), 'merge');
+  const refused = cli('calibrate', calFile, '--out', out('cm'), '--resume', '--quiet');
+  check(refused.status === 1 && /preregistration/.test(refused.stderr), `a merge without the preregistration: ${refused.status} ${refused.stderr}`);
+  writeFileSync(join(out('cm'), 'preregistration.json'), read(out('cs1'), 'preregistration.json'));
+  ok(cli('calibrate', calFile, '--out', out('cm'), '--resume', '--quiet'), 'stages 3–4 on the merge');
+  sameCal(out('c1'), out('cm'));
+});
+
 test('calibrate: an impossible filter gives an empty accepted region, reported as such', () => {
   const empty = join(TMP, 'empty.json');
   writeFileSync(empty, JSON.stringify({ ...CAL, filters: [{ id: 'impossible', measure: { measure: 'richten', keep: 'final' }, min: 2 }] }));
