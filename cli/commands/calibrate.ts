@@ -25,6 +25,7 @@ interface CalibrateOptions {
   resume?: boolean;
   quiet?: boolean;
   testExitAfter?: string;
+  testExitAfterHeldout?: string;
 }
 
 const HELDOUT_FILE = 'heldout.jsonl';
@@ -48,10 +49,12 @@ export function register(program: Command): void {
     .option('--resume', 'continue the calibration in --out')
     .option('--quiet', 'no progress')
     .addOption(new Option('--test-exit-after <n>', 'test hook: SIGKILL after n runs are written').hideHelp())
+    .addOption(new Option('--test-exit-after-heldout <n>', 'test hook: SIGKILL after n held-out points are written').hideHelp())
     .action(async (specFile: string, opts: CalibrateOptions) => {
       const workers = positive(opts.workers, '--workers') ?? availableParallelism();
       const overrides = { points: positive(opts.points, '--points'), seeds: positive(opts.seeds, '--seeds') };
       const exitAfter = positive(opts.testExitAfter, '--test-exit-after');
+      const exitAfterHeldout = positive(opts.testExitAfterHeldout, '--test-exit-after-heldout');
       const shard = chooseShard(opts.shard, opts.shards);
       if (!existsSync(specFile)) throw new UsageError(`${specFile}: no such file`);
       const bytes = readFileSync(specFile);
@@ -108,6 +111,7 @@ export function register(program: Command): void {
       for (const h of readJsonLines<calibration.HeldoutPoint>(heldoutFile, true).items) done.set(h.design, h);
       const loaded = scenarios[batch.scenarios[0].id];
       const fd = openSync(heldoutFile, 'a');
+      let written = 0;
       try {
         for (const [i, point] of accepted.entries()) {
           if (done.has(point.design)) continue;
@@ -120,6 +124,7 @@ export function register(program: Command): void {
           writeSync(fd, JSON.stringify(entry) + '\n');
           fsyncSync(fd);
           done.set(point.design, entry);
+          if (exitAfterHeldout !== undefined && ++written >= exitAfterHeldout) process.kill(process.pid, 'SIGKILL');
           log(`held-out tests on point ${point.design} (${i + 1}/${accepted.length}): ${result.runs} runs in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
         }
       } finally {

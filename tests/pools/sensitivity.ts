@@ -186,6 +186,16 @@ test('calibrate: killed after 3 runs, resumed to byte-identical files; a changed
   check(budget.status === 1 && /--points/.test(budget.stderr), `changed budget: ${budget.status} ${budget.stderr}`);
 });
 
+test('calibrate: killed during the held-out tests, resumed to byte-identical files', () => {
+  const r = cli('calibrate', calFile, '--out', out('ch'), '--workers', '2', '--quiet', '--test-exit-after-heldout', '2');
+  check(r.signal === 'SIGKILL' || r.status !== 0, `expected the kill, got exit ${r.status}`);
+  check(!existsSync(join(out('ch'), 'heldout.csv')), 'no heldout.csv after the kill');
+  const kept = read(out('ch'), 'heldout.jsonl').trim().split('\n').length;
+  check(kept === 2, `2 held-out points kept, found ${kept}`);
+  ok(cli('calibrate', calFile, '--out', out('ch'), '--resume', '--quiet'), 'resume');
+  sameCal(out('c1'), out('ch'));
+});
+
 test('calibrate: shards + merge + the preregistration copied in, then --resume, give the unsharded files', () => {
   ok(cli('calibrate', calFile, '--out', out('cs1'), '--shard', '1/2', '--workers', '1', '--quiet'), 'shard 1');
   ok(cli('calibrate', calFile, '--out', out('cs2'), '--shard', '2/2', '--workers', '1', '--quiet'), 'shard 2');

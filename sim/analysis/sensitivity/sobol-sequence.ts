@@ -7,7 +7,9 @@
 import { JOE_KUO, JOE_KUO_DIMENSIONS } from './joe-kuo.ts';
 
 const BITS = 32;
-const SCALE = 2 ** -BITS;
+/** 2^32 and 2^−32, written out: sim/ uses no power function. */
+const TWO_32 = 4294967296;
+const SCALE = 1 / TWO_32;
 
 /** Direction integers V[1..32] of one dimension (0-based dimension index), as unsigned 32-bit. */
 export function directionIntegers(dimension: number): Uint32Array {
@@ -44,7 +46,7 @@ export function createSobolSequence(dimensions: number, random?: () => number): 
   }
   const v = Array.from({ length: dimensions }, (_, j) => directionIntegers(j));
   const shift = new Uint32Array(dimensions);
-  if (random) for (let j = 0; j < dimensions; j++) shift[j] = Math.floor(random() * 2 ** BITS) >>> 0;
+  if (random) for (let j = 0; j < dimensions; j++) shift[j] = Math.floor(random() * TWO_32) >>> 0;
   const x = new Uint32Array(dimensions);
   let index = 0;
   return {
