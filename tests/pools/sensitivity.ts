@@ -7,12 +7,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
+import { screenshotReport } from './screenshot.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TMP = mkdtempSync(join(tmpdir(), 'samenspel-sensitivity-'));
 
-const tests: { name: string; fn: () => void }[] = [];
-const test = (name: string, fn: () => void) => tests.push({ name, fn });
+const tests: { name: string; fn: () => void | Promise<void> }[] = [];
+const test = (name: string, fn: () => void | Promise<void>) => tests.push({ name, fn });
 function check(ok: unknown, message: string): asserts ok {
   if (!ok) throw new Error(message);
 }
@@ -218,11 +219,19 @@ test('calibrate: an impossible filter gives an empty accepted region, reported a
   check(read(out('ce'), 'calibration.html').includes('The accepted region is empty'), 'the report says so');
 });
 
+test('sensitivity.html and calibration.html render offline in Chromium without errors', async () => {
+  for (const [html, svgs] of [[join(out('m1'), 'sensitivity.html'), 2 * 2], [join(out('c1'), 'calibration.html'), 1 + 2 + 1]] as const) {
+    const shot = await screenshotReport(html, join(TMP, 'shot.png'), 900);
+    check(shot.errors.length === 0, `${html}: ${shot.errors.join('; ')}`);
+    check(shot.svgs >= svgs, `${html}: ${shot.svgs} figures, expected at least ${svgs}`);
+  }
+});
+
 let passed = 0, failed = 0;
 for (const t of tests) {
   const t0 = Date.now();
   try {
-    t.fn();
+    await t.fn();
     passed++;
     process.stdout.write(`ok   ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
   } catch (e) {
