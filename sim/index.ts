@@ -26,5 +26,7 @@ export { drive, simulate, runToJson, type SimulateConfig, type RunJson, type Tic
 export * as batch from './analysis/batch/index.ts';
 export * as canonical from './docking/index.ts';
 export * as patterns from './analysis/patterns/index.ts';
+export * as sensitivity from './analysis/sensitivity/index.ts';
+export * as calibration from './analysis/calibration/index.ts';
 export { importActorAnalysis, scenarioJsonText, decodeText, columnsHelp, ACTOR_COLUMNS, TIE_COLUMNS, type ActorAnalysisInput } from './import/index.ts';
 export * from './analysis/batch/index.ts';

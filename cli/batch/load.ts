@@ -27,7 +27,7 @@ const display = (file: string) => {
 };
 
 /** A spec's scenario source: a path ending in .json (relative to the spec), else a shipped name. */
-function scenarioLoader(specDir: string) {
+export function scenarioLoader(specDir: string) {
   return (source: string): LoadedScenario => {
     let file: string;
     if (source.endsWith('.json')) {

@@ -45,7 +45,7 @@ export function packageVersion(): string {
 
 /** What varies between sessions (timings, workers, shard): the only manifest fields that may differ. */
 export interface Session {
-  command: 'batch' | 'merge';
+  command: 'batch' | 'merge' | 'sensitivity' | 'calibrate';
   specFile: string | null;
   shard: (Shard & { source: string }) | null;
   workers: number | null;

@@ -18,7 +18,7 @@ const presetIds = PRESETS.map((p) => p.id) as [string, ...string[]];
 const setSchema = z.string().regex(/^[^=]+=.*$/, 'a --set style assignment key.path=value, e.g. "actors=300"');
 
 /** A scenario: a shipped name or a path (relative to the spec file), with optional overrides. */
-const scenarioEntrySchema = z.preprocess(
+export const scenarioEntrySchema = z.preprocess(
   (v) => (typeof v === 'string' ? { scenario: v } : v),
   z.object({
     /** Column value and runId part; default: the name, or the file's base name. */
@@ -29,7 +29,7 @@ const scenarioEntrySchema = z.preprocess(
 );
 
 /** A strategy: a preset and/or partial rules, plus scheduled interventions (levers). */
-const strategyEntrySchema = z.preprocess(
+export const strategyEntrySchema = z.preprocess(
   (v) => (typeof v === 'string' ? { id: v, preset: v } : v),
   z.object({
     id: idSchema,
@@ -78,7 +78,7 @@ const windowFields = {
 const measureKey = z.enum(MEASURE_KEYS as [string, ...string[]]);
 const columnName = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a column name: a letter, then letters, digits, _ . or -');
 
-const keptMeasureSchema = z.preprocess(
+export const keptMeasureSchema = z.preprocess(
   (v) => (typeof v === 'string' ? { measure: v, keep: 'final' } : v),
   z.discriminatedUnion('keep', [
     z.object({ keep: z.literal('final'), measure: measureKey, name: columnName.optional() }).strict(),
@@ -113,6 +113,11 @@ export const batchSpecSchema = z.object({
   ticks: z.number().int().min(1).max(MAX_TICKS).optional(),
   /** Base seed; each run's seed is deriveSeed(seed, runId). */
   seed: z.union([z.number(), z.string()]).default(1),
+  /**
+   * Common random numbers: replicate r gets the same seed at every design point (the seed of
+   * its runId without the design part), so differences between points are not seed noise.
+   */
+  commonSeeds: z.boolean().optional(),
   measures: z.array(keptMeasureSchema).min(1, 'at least one measure to keep'),
   /** Seconds one run may take; a run past it is stopped and recorded in failures.csv (CLI: --run-timeout). */
   runTimeout: z.number().positive().max(1_000_000).optional(),
