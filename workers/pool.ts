@@ -94,7 +94,11 @@ export function createPool<T>(opts: PoolOptions<T>): Pool<T> {
     const timeout = new Promise<Outcome>((resolve) => { timedOut = resolve; });
     const attempt = slot.ready.then(() => {
       const seconds = job.timeoutSeconds;
-      if (seconds !== undefined) timer = setTimeout(() => timedOut({ kind: 'timeout', seconds }), seconds * 1000);
+      if (seconds !== undefined) {
+        timer = setTimeout(() => timedOut({ kind: 'timeout', seconds }), seconds * 1000);
+        // Never the reason a process stays alive (Node timers have unref; browsers' are numbers).
+        (timer as { unref?: () => void }).unref?.();
+      }
       return job.task(slot.worker.remote);
     }).then((value): Outcome => ({ kind: 'ok', value }), (error): Outcome => ({ kind: 'error', error }));
     const outcome = await Promise.race([attempt, died, timeout]);
