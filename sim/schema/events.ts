@@ -40,7 +40,10 @@ function listText(items: string[]): string {
 export function eventIssues(sc: Scenario, events: readonly ScenarioEvent[], options: EventCheckOptions = {}): Issue[] {
   const fromTick = options.fromTick ?? 0;
   const at = (i: number, field?: string) => `${options.prefix ?? 'events'}[${i}]${field ? `.${field}` : ''}`;
-  const names = new Set(actorNames(sc));
+  // Built only when an event names a single actor: a generated population of millions has as
+  // many names, and most events target '*', a sector or a group.
+  let names: Set<string> | null = null;
+  const isActor = (t: string) => (names ??= new Set(actorNames(sc))).has(t);
   const sectorIds = sc.sectors.map((s) => s.id);
   const groupNames = sc.groups.map((g) => g.name);
   const aspectIds = sc.aspects.map((a) => a.id);
@@ -60,7 +63,7 @@ export function eventIssues(sc: Scenario, events: readonly ScenarioEvent[], opti
       }
       return;
     }
-    if (!names.has(t)) {
+    if (!isActor(t)) {
       issues.push({
         path: at(i, field),
         message: `unknown actor '${t}'; actors are: ${validActorsText(sc)} — or use 'sector:<id>', 'group:<name>' or '*'`,
