@@ -43,7 +43,9 @@ export interface State {
   /** Tick of the last logged sanction (the log names a free rider once per spell, not every tick). */
   sanctionLogged: Int32Array;
   projectOf: Int32Array; memberContrib: Float64Array; contribAvg: Float64Array;
-  payoff: Float64Array; payoffAvg: Float64Array; gainNetwork: Float64Array; gainOther: Float64Array;
+  payoff: Float64Array; payoffAvg: Float64Array;
+  /** Payoff over one common window for the per-archetype measures (bias-corrected by its weight). */
+  payoffSeen: Float64Array; payoffSeenWeight: Float64Array; gainNetwork: Float64Array; gainOther: Float64Array;
   spent: Float64Array; spentNetwork: Float64Array; tieStrength: Float64Array; projectTick: Float64Array; beliefError: Float64Array;
   /** Payoff and spending per channel (network vs deals/solo), remembered over the horizon. */
   networkGainAvg: Float64Array; otherGainAvg: Float64Array; networkSpendAvg: Float64Array; otherSpendAvg: Float64Array;
@@ -121,7 +123,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
     engagement: f(n), meetShare: f(n), meetTime: f(n), contrib: f(n),
     position: new Uint8Array(n), lastPosition: new Uint8Array(n), barredUntil: new Int32Array(n), mobilised: new Uint8Array(n), sanctionLogged: new Int32Array(n).fill(-1000),
     projectOf: new Int32Array(n).fill(-1), memberContrib: f(n), contribAvg: f(n),
-    payoff: f(n), payoffAvg: f(n), gainNetwork: f(n), gainOther: f(n), spent: f(n), spentNetwork: f(n), tieStrength: f(n), projectTick: f(n), beliefError: f(n),
+    payoff: f(n), payoffAvg: f(n), payoffSeen: f(n), payoffSeenWeight: f(n), gainNetwork: f(n), gainOther: f(n), spent: f(n), spentNetwork: f(n), tieStrength: f(n), projectTick: f(n), beliefError: f(n),
     networkGainAvg: f(n), otherGainAvg: f(n), networkSpendAvg: f(n), otherSpendAvg: f(n),
     tieTo: new Int32Array(n * cap).fill(-1), tieTrust: f(n * cap), degree: new Int32Array(n),
     pairA: new Int32Array(pairCap), pairB: new Int32Array(pairCap), pairCount: 0, crossSector: 0,

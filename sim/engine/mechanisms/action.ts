@@ -1,7 +1,7 @@
 // Step 6 — action → samen handelen. Contributions go three ways: network projects (joint,
 // superlinear, delivered later), bilateral deals (chain logic: immediate, no trust, no
 // synergy) and solo action; under the chain structure, along fixed client–supplier links.
-import { aspectCloseness, closeness, normDist } from './geometry.ts';
+import { aspectCloseness, normDist, unitCloseness } from './geometry.ts';
 import { SANCTION_EXPULSION, SANCTION_REPUTATION, type Ctx } from './context.ts';
 import { randomNormal } from '../rng.ts';
 import { findTie } from '../ties.ts';
@@ -192,6 +192,7 @@ function deliver(s: State, ctx: Ctx): void {
     }
     close /= k;
     const coord = m > 1 ? s.projectCoord[pr] / m : 1;
+    s.projectCoord[pr] = coord;
     const eff = close * coord;
     s.projectOutput[pr] = output;
     s.projectEff[pr] = eff;
@@ -212,7 +213,8 @@ function deliver(s: State, ctx: Ctx): void {
     const pr = s.projectOf[i];
     if (pr < 0 || s.projectState[pr] !== PROJECT_CLOSING) continue;
     if (s.projectOutput[pr] >= 0) {
-      const share = s.projectOutput[pr] / s.projectSize[pr];
+      // Paid from output net of coordination (ODD.md §7.5), not from raw output.
+      const share = s.projectOutput[pr] * s.projectCoord[pr] / s.projectSize[pr];
       s.gainNetwork[i] += share * (1 - normDist(s.projectDir, pr, s.stake, i, k));
       for (let x = 0; x < k; x++) {
         if (!s.isKnowledge[x]) continue;
@@ -280,30 +282,14 @@ function initiate(s: State, ctx: Ctx): void {
 
 function dealsAndSolo(s: State, ctx: Ctx): void {
   const p = ctx.p, k = s.k, rng = ctx.rng, dir = s.dirScratch;
-  // What is left after projects: transactional actors (short horizon) prefer deals.
+  if (ctx.chain) chain(s, ctx);
+  // What is left after projects (including what a member held back from its project: it
+  // stays with the actor) goes to deals and solo action; holding back is applied once, to
+  // joint work only. Transactional actors (short horizon) prefer deals.
   for (let i = 0; i < s.n; i++) {
     s.dealLeft[i] = 0;
     if (!s.present[i] || s.contrib[i] <= 0) continue;
-    const give = s.contrib[i] * contribFactor(s, i);
-    s.contrib[i] = give;
-    if (!ctx.chain) s.dealLeft[i] = give * (1 - s.profile[i * PROFILE_WIDTH + PATIENCE]);
-  }
-  if (ctx.chain) {
-    // Chain: each link produces linearly along the lead's known process (the agenda),
-    // without meeting cost, trust threshold or synergy.
-    const eff = closeness(s, s.agenda, 0);
-    for (let i = 0; i < s.n; i++) {
-      const a = s.contrib[i];
-      if (!s.present[i] || a <= 0) continue;
-      const out = p.chainEfficiency * a;
-      s.spent[i] += a;
-      s.contrib[i] = 0;
-      record(s, out * eff);
-      let dist = 0;
-      for (let x = 0; x < k; x++) { const d = s.agenda[x] - s.stake[i * k + x]; dist += d * d; }
-      s.gainOther[i] += out * (1 - Math.sqrt(dist / k));
-    }
-    return;
+    if (!ctx.chain) s.dealLeft[i] = s.contrib[i] * (1 - s.profile[i * PROFILE_WIDTH + PATIENCE]);
   }
   for (let i = 0; i < s.n; i++) {
     const a = s.dealLeft[i];
@@ -321,7 +307,9 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
       s.spent[i] += amount; s.spent[j] += amount;
       const out = p.dealReturn * 2 * amount;
       for (let x = 0; x < k; x++) dir[x] = 0.5 * (s.stake[i * k + x] + s.stake[j * k + x]);
-      record(s, out * closeness(s, dir, 0));
+      // A deal reaches what the better-placed of the two reaches.
+      const access = s.access[i] > s.access[j] ? s.access[i] : s.access[j];
+      record(s, out * unitCloseness(s, dir, 0, access, p.accessNeeded));
       // Immediate payoff for the overlap of both stakes.
       const overlap = 1 - normDist(s.stake, i, s.stake, j, k);
       s.gainOther[i] += 0.5 * out * overlap;
@@ -343,7 +331,29 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
       const d = dir[x] - s.stake[i * k + x];
       dist += d * d;
     }
-    record(s, out * closeness(s, dir, 0));
+    record(s, out * unitCloseness(s, dir, 0, s.access[i], p.accessNeeded));
+    s.gainOther[i] += out * (1 - Math.sqrt(dist / k));
+  }
+}
+
+/** Chain: each link produces linearly along the lead's known process (the agenda), without
+ * meeting cost, trust threshold, coordination or process loss. The chain is one unit of
+ * action: it reaches what its best-placed link reaches. Holding back applies to a link's
+ * chain work (joint work); what a link holds back stays with it for solo action. */
+function chain(s: State, ctx: Ctx): void {
+  const p = ctx.p, k = s.k;
+  let access = 0;
+  for (let i = 0; i < s.n; i++) if (s.present[i] && s.access[i] > access) access = s.access[i];
+  const eff = unitCloseness(s, s.agenda, 0, access, p.accessNeeded);
+  for (let i = 0; i < s.n; i++) {
+    if (!s.present[i] || s.contrib[i] <= 0) continue;
+    const a = s.contrib[i] * contribFactor(s, i);
+    const out = p.chainEfficiency * a;
+    s.spent[i] += a;
+    s.contrib[i] -= a;
+    record(s, out * eff);
+    let dist = 0;
+    for (let x = 0; x < k; x++) { const d = s.agenda[x] - s.stake[i * k + x]; dist += d * d; }
     s.gainOther[i] += out * (1 - Math.sqrt(dist / k));
   }
 }

@@ -89,7 +89,10 @@ export function meetings(s: State, ctx: Ctx): void {
         }
       }
       if (j < 0 || j === i || !canMeet(s, j)) continue;
+      // Both parties pay the meeting's time (ODD.md §7.2); a partner who cannot, cannot meet.
+      if (s.meetTime[j] + s.contrib[j] < p.meetingCost) continue;
       if (!spendMeetingTime(s, i, p.meetingCost)) break;
+      spendMeetingTime(s, j, p.meetingCost);
       meet(s, ctx, i, j);
     }
   }

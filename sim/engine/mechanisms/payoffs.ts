@@ -5,6 +5,9 @@ import { beliefError, clamp01, normDist } from './geometry.ts';
 import type { Ctx } from './context.ts';
 import { baseMeetShare, CORE, NEED, OUTSIDE, PATIENCE, PERIPHERY, PROFILE_WIDTH, SELECTIVITY, TRUST, VALUE, type State } from '../state.ts';
 
+/** Ticks of the common payoff window behind the per-archetype payoff measures. */
+export const PAYOFF_WINDOW = 10;
+
 /** x ↦ (−1, 1) without exp: keeps the engine to + − × ÷ √. */
 const squash = (x: number) => x / (1 + Math.abs(x));
 
@@ -32,6 +35,10 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
     // Patient actors weigh a long horizon, transactional ones the last few ticks.
     const horizon = p.horizonMin + (p.horizonMax - p.horizonMin) * s.profile[o + PATIENCE];
     s.payoffAvg[i] += (pay - s.payoffAvg[i]) / horizon;
+    // The per-archetype measures use one window for everyone, bias-corrected, so archetypes
+    // with different horizons are comparable from the first tick (ODD.md §7.9).
+    s.payoffSeen[i] += (pay - s.payoffSeen[i]) / PAYOFF_WINDOW;
+    s.payoffSeenWeight[i] += (1 - s.payoffSeenWeight[i]) / PAYOFF_WINDOW;
     s.contribAvg[i] += (s.projectTick[i] - s.contribAvg[i]) / horizon;
 
     s.networkGainAvg[i] += (network - s.networkGainAvg[i]) / horizon;
