@@ -62,6 +62,8 @@ export interface State {
   projectSize: Int32Array; projectDir: Float64Array; projectTickSum: Float64Array; projectNamed: Uint8Array;
   projectBonus: Float64Array; projectSumC: Float64Array; projectSumSqrt: Float64Array; projectMaxAccess: Float64Array;
   projectCoord: Float64Array; projectExpMin: Float64Array; projectExpMax: Float64Array; projectOutput: Float64Array;
+  /** Output net of coordination accumulated while running: what members are paid at delivery. */
+  projectPay: Float64Array;
   projectEff: Float64Array; projectFree: Int32Array; projectFreeCount: number; projectsRunning: number;
   projectsStarted: number; projectsDelivered: number; projectSeq: Int32Array; projectCounter: number;
   presentList: Int32Array; presentCount: number; dirScratch: Float64Array;
@@ -133,7 +135,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
     projectStart: new Int32Array(projectCap), projectSize: new Int32Array(projectCap), projectDir: f(projectCap * k),
     projectTickSum: f(projectCap), projectNamed: new Uint8Array(projectCap),
     projectBonus: f(projectCap), projectSumC: f(projectCap), projectSumSqrt: f(projectCap), projectMaxAccess: f(projectCap),
-    projectCoord: f(projectCap), projectExpMin: f(projectCap * k), projectExpMax: f(projectCap * k), projectOutput: f(projectCap),
+    projectCoord: f(projectCap), projectExpMin: f(projectCap * k), projectExpMax: f(projectCap * k), projectOutput: f(projectCap), projectPay: f(projectCap),
     projectEff: f(projectCap), projectFree: new Int32Array(projectCap), projectFreeCount: 0, projectsRunning: 0,
     projectsStarted: 0, projectsDelivered: 0, projectSeq: new Int32Array(projectCap), projectCounter: 0,
     presentList: new Int32Array(n), presentCount: 0, dirScratch: f(k),

@@ -40,14 +40,14 @@ describe('review bug 1: members are paid net of coordination', () => {
         { name: 'B', sector: 's1', stake: [0.7], resources: 4, knowledge: [0.5], behaviour: profile },
       ],
       ties: [{ from: 'A', to: 'B', trust: 0.5 }, { from: 'B', to: 'A', trust: 0.5, directed: true }],
-      params: { synergy: 0, projectShare: 1, projectDuration: 4, diversityWeight: 0, initiateRate: 0, solveRate: 0, detectRate: 0 },
+      params: { synergy: 0, projectShare: 1, projectDuration: 4, diversityWeight: 0, initiateRate: 0, solveRate: 0, detectRate: 0, coordinationLoss: 1, processLoss: 0 },
     });
     runningProject(s, [0, 1], 0, [0.7]);
     s.tick = 4;
     budgets(s, ctx);
     s.meetTime.fill(0); s.contrib[0] = 1; s.contrib[1] = 4;
     action(s, ctx);
-    // Output 1 + 4 = 5; coordination = mean trust among members = 0.5 → net 2.5, 1.25 each
+    // Output 1 + 4 = 5; coordination (λ = 1: engine 0.1's) = mean trust among members = 0.5 → net 2.5, 1.25 each
     // (direction = stake, so each values its share fully).
     expect(s.gainNetwork[0]).toBeCloseTo(1.25, 12);
     expect(s.gainNetwork[1]).toBeCloseTo(1.25, 12);

@@ -1,6 +1,7 @@
 // Step 6 — action → samen handelen. Contributions go three ways: network projects (joint,
-// superlinear, delivered later), bilateral deals (chain logic: immediate, no trust, no
-// synergy) and solo action; under the chain structure, along fixed client–supplier links.
+// with coordination and process losses, output counted when produced, members paid at
+// delivery), bilateral deals (chain logic: immediate, no trust) and solo action; under the
+// chain structure, along fixed client–supplier links.
 import { aspectCloseness, normDist, unitCloseness } from './geometry.ts';
 import { SANCTION_EXPULSION, SANCTION_REPUTATION, type Ctx } from './context.ts';
 import { randomNormal } from '../rng.ts';
@@ -28,6 +29,7 @@ function record(s: State, effectiveOutput: number): void {
 function contributeToProjects(s: State, ctx: Ctx): void {
   const p = ctx.p;
   s.projectTickSum.fill(0);
+  s.projectSumSqrt.fill(0);
   for (let i = 0; i < s.n; i++) {
     const pr = s.projectOf[i];
     if (pr < 0 || s.projectState[pr] !== PROJECT_RUNNING || !s.present[i]) continue;
@@ -38,13 +40,82 @@ function contributeToProjects(s: State, ctx: Ctx): void {
     s.memberContrib[i] += c;
     s.projectTick[i] = c;
     s.projectTickSum[pr] += c;
+    s.projectSumSqrt[pr] += Math.sqrt(c);
   }
   // A funded platform (lever) tops up running projects.
+  for (let pr = 0; pr < s.projectCap; pr++) s.projectBonus[pr] = 0;
   for (let pr = 0; pr < s.projectCap && s.platformBudget > 0; pr++) {
     if (s.projectState[pr] !== PROJECT_RUNNING) continue;
     const bonus = Math.min(s.platformBudget, 0.5);
-    s.projectBonus[pr] += bonus;
+    s.projectBonus[pr] = bonus;
     s.platformBudget -= bonus;
+  }
+}
+
+/** Process loss in member count m: g(m) = 1/(1 + ρ(m − 1)) (Steiner 1972; ρ ≈ 0.15 fits
+ * Ringelmann). g(1) = 1; ρ = 0 switches it off. */
+export function processLoss(m: number, rho: number): number {
+  return 1 / (1 + rho * (m - 1));
+}
+
+/** Coordination as a bounded loss: 1 − λ(1 − T̄). Strangers still produce something; trust is
+ * the basis, not a switch. λ = 0 switches it off; λ = 1 is engine 0.1's T̄. */
+export function coordination(meanTrust: number, lambda: number): number {
+  return 1 - lambda * (1 - meanTrust);
+}
+
+/** Every running project produces in every tick (ODD.md §7.5): output of this tick's
+ * contributions, counted toward impact now; the members' payment (output net of coordination)
+ * accumulates and is paid at delivery. O(members · (ties + K)). */
+function produce(s: State, ctx: Ctx): void {
+  const p = ctx.p, k = s.k;
+  let any = false;
+  for (let pr = 0; pr < s.projectCap; pr++) {
+    if (s.projectState[pr] !== PROJECT_RUNNING) continue;
+    any = true;
+    s.projectMaxAccess[pr] = 0; s.projectCoord[pr] = 0;
+    for (let x = 0; x < k; x++) { s.projectExpMin[pr * k + x] = 1; s.projectExpMax[pr * k + x] = 0; }
+  }
+  if (!any) return;
+  for (let i = 0; i < s.n; i++) {
+    const pr = s.projectOf[i];
+    if (pr < 0 || s.projectState[pr] !== PROJECT_RUNNING) continue;
+    if (s.access[i] > s.projectMaxAccess[pr]) s.projectMaxAccess[pr] = s.access[i];
+    for (let x = 0; x < k; x++) {
+      const e = s.expertise[i * k + x];
+      if (e < s.projectExpMin[pr * k + x]) s.projectExpMin[pr * k + x] = e;
+      if (e > s.projectExpMax[pr * k + x]) s.projectExpMax[pr * k + x] = e;
+    }
+    // Each member's mean trust in the co-members it knows (0 if it knows none).
+    let tsum = 0, tcount = 0;
+    const base = i * s.cap;
+    for (let q = base; q < base + s.degree[i]; q++) if (s.projectOf[s.tieTo[q]] === pr) { tsum += s.tieTrust[q]; tcount++; }
+    if (tcount > 0) s.projectCoord[pr] += tsum / tcount;
+  }
+  for (let pr = 0; pr < s.projectCap; pr++) {
+    if (s.projectState[pr] !== PROJECT_RUNNING) continue;
+    const m = s.projectSize[pr];
+    const sumC = s.projectTickSum[pr];
+    let spread = 0;
+    for (let x = 0; x < k; x++) spread += s.projectExpMax[pr * k + x] - s.projectExpMin[pr * k + x];
+    spread = m > 1 ? spread / k : 0;
+    const sq = s.projectSumSqrt[pr];
+    // synergy (engine 0.1's superlinear term) defaults to 0; kept only for comparison.
+    const raw = sumC + s.projectBonus[pr] + p.synergy * Math.max(0, sq * sq - sumC);
+    const output = raw * processLoss(m, p.processLoss) * (1 + p.diversityWeight * spread);
+    let close = 0;
+    for (let x = 0; x < k; x++) {
+      let cx = aspectCloseness(s, x, s.projectDir[pr * k + x]);
+      if (s.requiresAccess[x] && s.projectMaxAccess[pr] < p.accessNeeded) cx *= s.projectMaxAccess[pr] / p.accessNeeded;
+      close += cx;
+    }
+    close /= k;
+    const coord = m > 1 ? coordination(s.projectCoord[pr] / m, p.coordinationLoss) : 1;
+    s.projectCoord[pr] = coord;
+    s.projectEff[pr] = close * coord;
+    s.projectOutput[pr] += output;
+    s.projectPay[pr] += output * coord;
+    record(s, output * close * coord);
   }
 }
 
@@ -128,6 +199,9 @@ function recruit(s: State, ctx: Ctx): void {
     if (s.projectSize[pr] >= p.quorum) {
       s.projectState[pr] = PROJECT_RUNNING;
       s.projectStart[pr] = s.tick;
+      s.projectOutput[pr] = 0;
+      s.projectPay[pr] = 0;
+      s.projectEff[pr] = 0;
       s.projectsStarted++;
       if (s.projectNamed[pr]) ctx.report.project('started', pr, s.projectInitiator[pr], s.projectSize[pr], 0);
     } else {
@@ -138,68 +212,22 @@ function recruit(s: State, ctx: Ctx): void {
   }
 }
 
-/** Projects that reached their duration deliver: output superlinear in contributions and in
- * the diversity of members' expertise, effectiveness = closeness × coordination. */
+/** Projects that reached their duration deliver: members are paid their share of the
+ * accumulated output net of coordination, learn by doing, and are freed. */
 function deliver(s: State, ctx: Ctx): void {
   const p = ctx.p, k = s.k;
   let any = false;
   for (let pr = 0; pr < s.projectCap; pr++) {
     if (s.projectState[pr] === PROJECT_RUNNING && s.tick - s.projectStart[pr] >= p.projectDuration) {
       s.projectState[pr] = PROJECT_CLOSING;
-      s.projectOutput[pr] = 0;
-      s.projectSumC[pr] = 0; s.projectSumSqrt[pr] = 0; s.projectMaxAccess[pr] = 0; s.projectCoord[pr] = 0;
-      for (let x = 0; x < k; x++) { s.projectExpMin[pr * k + x] = 1; s.projectExpMax[pr * k + x] = 0; }
       any = true;
+      s.projectsDelivered++;
+      if (s.projectNamed[pr]) ctx.report.project('delivered', pr, s.projectInitiator[pr], s.projectSize[pr], s.projectEff[pr]);
     } else if (s.projectState[pr] === PROJECT_CLOSING) {
       any = true;
     }
   }
   if (!any) return;
-  // Pass 1: per-project sums over members — O(actors + ties).
-  for (let i = 0; i < s.n; i++) {
-    const pr = s.projectOf[i];
-    if (pr < 0 || s.projectState[pr] !== PROJECT_CLOSING || s.projectOutput[pr] < 0) continue;
-    const c = s.memberContrib[i];
-    s.projectSumC[pr] += c;
-    s.projectSumSqrt[pr] += Math.sqrt(c);
-    if (s.access[i] > s.projectMaxAccess[pr]) s.projectMaxAccess[pr] = s.access[i];
-    for (let x = 0; x < k; x++) {
-      const e = s.expertise[i * k + x];
-      if (e < s.projectExpMin[pr * k + x]) s.projectExpMin[pr * k + x] = e;
-      if (e > s.projectExpMax[pr * k + x]) s.projectExpMax[pr * k + x] = e;
-    }
-    // Coordination: each member's mean trust in the co-members it knows (0 if it knows none).
-    let tsum = 0, tcount = 0;
-    const base = i * s.cap;
-    for (let q = base; q < base + s.degree[i]; q++) if (s.projectOf[s.tieTo[q]] === pr) { tsum += s.tieTrust[q]; tcount++; }
-    if (tcount > 0) s.projectCoord[pr] += tsum / tcount;
-  }
-  // Per project: output and effectiveness; the opgave's progress.
-  for (let pr = 0; pr < s.projectCap; pr++) {
-    if (s.projectState[pr] !== PROJECT_CLOSING || s.projectOutput[pr] < 0) continue;
-    const m = s.projectSize[pr];
-    const sumC = s.projectSumC[pr] + s.projectBonus[pr];
-    const sq = s.projectSumSqrt[pr];
-    let spread = 0;
-    for (let x = 0; x < k; x++) spread += s.projectExpMax[pr * k + x] - s.projectExpMin[pr * k + x];
-    spread = m > 1 ? spread / k : 0;
-    const output = (sumC + p.synergy * Math.max(0, sq * sq - s.projectSumC[pr])) * (1 + p.diversityWeight * spread);
-    let close = 0;
-    for (let x = 0; x < k; x++) {
-      let cx = aspectCloseness(s, x, s.projectDir[pr * k + x]);
-      if (s.requiresAccess[x] && s.projectMaxAccess[pr] < p.accessNeeded) cx *= s.projectMaxAccess[pr] / p.accessNeeded;
-      close += cx;
-    }
-    close /= k;
-    const coord = m > 1 ? s.projectCoord[pr] / m : 1;
-    s.projectCoord[pr] = coord;
-    const eff = close * coord;
-    s.projectOutput[pr] = output;
-    s.projectEff[pr] = eff;
-    record(s, output * eff);
-    s.projectsDelivered++;
-    if (s.projectNamed[pr]) ctx.report.project('delivered', pr, s.projectInitiator[pr], m, eff);
-  }
   // Learning by doing: one shared, noisy signal of s* per delivered project and aspect
   // (drawn here in project order so the stream of draws is fixed).
   for (let pr = 0; pr < s.projectCap; pr++) {
@@ -208,13 +236,13 @@ function deliver(s: State, ctx: Ctx): void {
       s.projectExpMin[pr * k + x] = s.isKnowledge[x] ? s.solution[x] + p.lbdNoise * randomNormal(ctx.rng) : 0;
     }
   }
-  // Pass 2: members are paid by how well the output serves their stake, learn, and are freed.
+  // Members are paid by how well the output serves their stake, learn, and are freed.
   for (let i = 0; i < s.n; i++) {
     const pr = s.projectOf[i];
     if (pr < 0 || s.projectState[pr] !== PROJECT_CLOSING) continue;
     if (s.projectOutput[pr] >= 0) {
-      // Paid from output net of coordination (ODD.md §7.5), not from raw output.
-      const share = s.projectOutput[pr] * s.projectCoord[pr] / s.projectSize[pr];
+      // Paid from output net of coordination (ODD.md §7.5), later than it was produced.
+      const share = s.projectPay[pr] / s.projectSize[pr];
       s.gainNetwork[i] += share * (1 - normDist(s.projectDir, pr, s.stake, i, k));
       for (let x = 0; x < k; x++) {
         if (!s.isKnowledge[x]) continue;
@@ -367,6 +395,7 @@ export function action(s: State, ctx: Ctx): void {
   if (!ctx.chain) {
     contributeToProjects(s, ctx);
     detectFreeRiders(s, ctx);
+    produce(s, ctx);
     deliver(s, ctx);
     recruit(s, ctx);
     initiate(s, ctx);
