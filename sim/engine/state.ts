@@ -10,6 +10,8 @@ export const NETWERKER = 0, TRANSACTIONEEL = 1, MEELIFTER = 2;
 /** Behaviour profile columns (the five network rules of “De kunst van het netwerken”). */
 export const NEED = 0, VALUE = 1, TRUST = 2, PATIENCE = 3, SELECTIVITY = 4;
 export const PROFILE_WIDTH = 5;
+/** Default representation of a group of organisations (named actors default to the same). */
+export const ORGANISATION_ACHTERBAN = 0.5;
 
 export const ARCHETYPE_PROFILES: readonly Profile[] = [
   { need: 0.8, value: 0.8, trust: 0.9, patience: 0.9, selectivity: 0.7 }, // netwerker
@@ -26,7 +28,7 @@ export interface State {
   n: number; k: number; sectors: number; cap: number; projectCap: number; pairCap: number;
   tick: number;
   // The opgave.
-  solution: Float64Array; isKnowledge: Uint8Array; requiresAccess: Uint8Array;
+  solution: Float64Array; isKnowledge: Uint8Array; requiresAccess: Uint8Array; requiresMandate: Uint8Array;
   severity: number; severityStart: number; urgency: number; platformBudget: number;
   impact: number; impactTick: number; totalResources0: number;
   // Sectors.
@@ -45,12 +47,15 @@ export interface State {
   projectOf: Int32Array; memberContrib: Float64Array; contribAvg: Float64Array;
   payoff: Float64Array; payoffAvg: Float64Array;
   /** Payoff over one common window for the per-archetype measures (bias-corrected by its weight). */
-  payoffSeen: Float64Array; payoffSeenWeight: Float64Array; gainNetwork: Float64Array; gainOther: Float64Array;
+  payoffSeen: Float64Array; payoffSeenWeight: Float64Array;
+  /** Aspiration level (absolute payoff), how hard the actor searches, and for how long. */
+  aspiration: Float64Array; searching: Float64Array; searchTicks: Float64Array; gainNetwork: Float64Array; gainOther: Float64Array;
   spent: Float64Array; spentNetwork: Float64Array; tieStrength: Float64Array; projectTick: Float64Array; beliefError: Float64Array;
   /** Payoff and spending per channel (network vs deals/solo), remembered over the horizon. */
   networkGainAvg: Float64Array; otherGainAvg: Float64Array; networkSpendAvg: Float64Array; otherSpendAvg: Float64Array;
-  // Ties (slots i·cap … i·cap + degree[i] − 1).
-  tieTo: Int32Array; tieTrust: Float64Array; degree: Int32Array;
+  // Ties (slots i·cap … i·cap + degree[i] − 1). tieOwed: i owes j a return for help
+  // (knowledge shared, brought into a project) — reciprocity.
+  tieTo: Int32Array; tieTrust: Float64Array; tieOwed: Uint8Array; degree: Int32Array;
   // Meetings of this tick.
   pairA: Int32Array; pairB: Int32Array; pairCount: number; crossSector: number;
   /** Slot of the tie A → B and of B → A for each meeting (−1: none), so dialogue and learning
@@ -60,7 +65,7 @@ export interface State {
   // Projects.
   projectState: Uint8Array; projectInitiator: Int32Array; projectStart: Int32Array;
   projectSize: Int32Array; projectDir: Float64Array; projectTickSum: Float64Array; projectNamed: Uint8Array;
-  projectBonus: Float64Array; projectSumC: Float64Array; projectSumSqrt: Float64Array; projectMaxAccess: Float64Array;
+  projectBonus: Float64Array; projectSumC: Float64Array; projectSumSqrt: Float64Array; projectMaxAccess: Float64Array; projectMaxMandate: Float64Array;
   projectCoord: Float64Array; projectExpMin: Float64Array; projectExpMax: Float64Array; projectOutput: Float64Array;
   /** Output net of coordination accumulated while running: what members are paid at delivery. */
   projectPay: Float64Array;
@@ -112,7 +117,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
   const f = (len: number) => new Float64Array(len);
   const s: State = {
     n, k, sectors: S, cap, projectCap, pairCap, tick: 0,
-    solution: f(k), isKnowledge: new Uint8Array(k), requiresAccess: new Uint8Array(k),
+    solution: f(k), isKnowledge: new Uint8Array(k), requiresAccess: new Uint8Array(k), requiresMandate: new Uint8Array(k),
     severity: sc.opgave.severity, severityStart: sc.opgave.severity, urgency: sc.opgave.urgency, platformBudget: 0,
     impact: 0, impactTick: 0, totalResources0: 0,
     sectorAffect: f(S), rival: new Uint8Array(S * S), sectorStake: f(S * k), sectorWeight: f(S),
@@ -125,16 +130,16 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
     engagement: f(n), meetShare: f(n), meetTime: f(n), contrib: f(n),
     position: new Uint8Array(n), lastPosition: new Uint8Array(n), barredUntil: new Int32Array(n), mobilised: new Uint8Array(n), sanctionLogged: new Int32Array(n).fill(-1000),
     projectOf: new Int32Array(n).fill(-1), memberContrib: f(n), contribAvg: f(n),
-    payoff: f(n), payoffAvg: f(n), payoffSeen: f(n), payoffSeenWeight: f(n), gainNetwork: f(n), gainOther: f(n), spent: f(n), spentNetwork: f(n), tieStrength: f(n), projectTick: f(n), beliefError: f(n),
+    payoff: f(n), payoffAvg: f(n), payoffSeen: f(n), payoffSeenWeight: f(n), aspiration: f(n), searching: f(n), searchTicks: f(n), gainNetwork: f(n), gainOther: f(n), spent: f(n), spentNetwork: f(n), tieStrength: f(n), projectTick: f(n), beliefError: f(n),
     networkGainAvg: f(n), otherGainAvg: f(n), networkSpendAvg: f(n), otherSpendAvg: f(n),
-    tieTo: new Int32Array(n * cap).fill(-1), tieTrust: f(n * cap), degree: new Int32Array(n),
+    tieTo: new Int32Array(n * cap).fill(-1), tieTrust: f(n * cap), tieOwed: new Uint8Array(n * cap), degree: new Int32Array(n),
     pairA: new Int32Array(pairCap), pairB: new Int32Array(pairCap), pairCount: 0, crossSector: 0,
     pairSlotA: new Int32Array(pairCap), pairSlotB: new Int32Array(pairCap),
     learnNum: f(n * k), learnDen: f(n), dealLeft: f(n), chainNext: new Int32Array(n).fill(-1),
     projectState: new Uint8Array(projectCap), projectInitiator: new Int32Array(projectCap).fill(-1),
     projectStart: new Int32Array(projectCap), projectSize: new Int32Array(projectCap), projectDir: f(projectCap * k),
     projectTickSum: f(projectCap), projectNamed: new Uint8Array(projectCap),
-    projectBonus: f(projectCap), projectSumC: f(projectCap), projectSumSqrt: f(projectCap), projectMaxAccess: f(projectCap),
+    projectBonus: f(projectCap), projectSumC: f(projectCap), projectSumSqrt: f(projectCap), projectMaxAccess: f(projectCap), projectMaxMandate: f(projectCap),
     projectCoord: f(projectCap), projectExpMin: f(projectCap * k), projectExpMax: f(projectCap * k), projectOutput: f(projectCap), projectPay: f(projectCap),
     projectEff: f(projectCap), projectFree: new Int32Array(projectCap), projectFreeCount: 0, projectsRunning: 0,
     projectsStarted: 0, projectsDelivered: 0, projectSeq: new Int32Array(projectCap), projectCounter: 0,
@@ -149,6 +154,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
     s.isKnowledge[i] = a.kind === 'knowledge' ? 1 : 0;
     s.solution[i] = a.solution ?? 0.5;
     s.requiresAccess[i] = a.requiresAccess ? 1 : 0;
+    s.requiresMandate[i] = a.requiresMandate ? 1 : 0;
   });
   sc.sectors.forEach((x, i) => {
     s.sectorAffect[i] = x.affectedness;
@@ -230,7 +236,9 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
       s.resources[i] = typeof g.resources === 'number' ? g.resources : Math.max(0, g.resources.mean + g.resources.sd * randomNormal(rng));
       s.mandate[i] = drawDist(g.mandate, rng); s.reputation[i] = drawDist(g.reputation, rng);
       s.access[i] = drawDist(g.access, rng); s.proactiveness[i] = drawDist(g.proactiveness, rng);
-      s.openness[i] = drawDist(g.openness, rng); s.achterban[i] = drawDist(g.achterban, rng);
+      s.openness[i] = drawDist(g.openness, rng);
+      // Organisations represent a constituency by default, persons act on personal title (ODD.md §5).
+      s.achterban[i] = drawDist(g.achterban ?? (g.organisation ? ORGANISATION_ACHTERBAN : 0), rng);
       s.engagement[i] = drawDist(g.engagement, rng); s.threshold[i] = g.threshold;
       const arch = pickArchetype(g.behaviour, rng());
       setProfile(i, ARCHETYPE_PROFILES[arch], arch);

@@ -2,13 +2,13 @@
 // with coordination and process losses, output counted when produced, members paid at
 // delivery), bilateral deals (chain logic: immediate, no trust) and solo action; under the
 // chain structure, along fixed client–supplier links.
-import { aspectCloseness, normDist, unitCloseness } from './geometry.ts';
+import { normDist, unitCloseness } from './geometry.ts';
 import { SANCTION_EXPULSION, SANCTION_REPUTATION, type Ctx } from './context.ts';
 import { randomNormal } from '../rng.ts';
 import { findTie } from '../ties.ts';
 import {
   CORE, NEED, OUTSIDE, PATIENCE, PERIPHERY, PROFILE_WIDTH, PROJECT_FREE, PROJECT_RECRUITING, PROJECT_RUNNING,
-  SELECTIVITY, VALUE, type State,
+  SELECTIVITY, TRUST, VALUE, type State,
 } from '../state.ts';
 
 const PROJECT_CLOSING = 3; // delivering or dissolving this tick
@@ -73,7 +73,7 @@ function produce(s: State, ctx: Ctx): void {
   for (let pr = 0; pr < s.projectCap; pr++) {
     if (s.projectState[pr] !== PROJECT_RUNNING) continue;
     any = true;
-    s.projectMaxAccess[pr] = 0; s.projectCoord[pr] = 0;
+    s.projectMaxAccess[pr] = 0; s.projectMaxMandate[pr] = 0; s.projectCoord[pr] = 0;
     for (let x = 0; x < k; x++) { s.projectExpMin[pr * k + x] = 1; s.projectExpMax[pr * k + x] = 0; }
   }
   if (!any) return;
@@ -81,6 +81,7 @@ function produce(s: State, ctx: Ctx): void {
     const pr = s.projectOf[i];
     if (pr < 0 || s.projectState[pr] !== PROJECT_RUNNING) continue;
     if (s.access[i] > s.projectMaxAccess[pr]) s.projectMaxAccess[pr] = s.access[i];
+    if (s.mandate[i] > s.projectMaxMandate[pr]) s.projectMaxMandate[pr] = s.mandate[i];
     for (let x = 0; x < k; x++) {
       const e = s.expertise[i * k + x];
       if (e < s.projectExpMin[pr * k + x]) s.projectExpMin[pr * k + x] = e;
@@ -103,13 +104,7 @@ function produce(s: State, ctx: Ctx): void {
     // synergy (engine 0.1's superlinear term) defaults to 0; kept only for comparison.
     const raw = sumC + s.projectBonus[pr] + p.synergy * Math.max(0, sq * sq - sumC);
     const output = raw * processLoss(m, p.processLoss) * (1 + p.diversityWeight * spread);
-    let close = 0;
-    for (let x = 0; x < k; x++) {
-      let cx = aspectCloseness(s, x, s.projectDir[pr * k + x]);
-      if (s.requiresAccess[x] && s.projectMaxAccess[pr] < p.accessNeeded) cx *= s.projectMaxAccess[pr] / p.accessNeeded;
-      close += cx;
-    }
-    close /= k;
+    const close = unitCloseness(s, s.projectDir, pr, s.projectMaxAccess[pr], s.projectMaxMandate[pr], p.accessNeeded, p.mandateNeeded);
     const coord = m > 1 ? coordination(s.projectCoord[pr] / m, p.coordinationLoss) : 1;
     s.projectCoord[pr] = coord;
     s.projectEff[pr] = close * coord;
@@ -157,6 +152,15 @@ function leaveProject(s: State, i: number): void {
   s.memberContrib[i] = 0;
 }
 
+/** How far below-aspiration search lowers the bar to join a new combination, per unit of
+ * search intensity. */
+const SEARCH_OPENING = 0.5;
+
+/** Present value of a return `delay` ticks away: hyperbolic, 1/(1 + r·(1 − patience)·delay). */
+export function patienceDiscount(rate: number, patience: number, delay: number): number {
+  return 1 / (1 + rate * (1 - patience) * delay);
+}
+
 function wouldJoin(s: State, ctx: Ctx, c: number, pr: number, via: number): boolean {
   const p = ctx.p;
   if (!s.present[c] || s.projectOf[c] >= 0 || s.position[c] === OUTSIDE || s.contrib[c] <= 0) return false;
@@ -166,9 +170,13 @@ function wouldJoin(s: State, ctx: Ctx, c: number, pr: number, via: number): bool
   // Trust in whoever asks (the initiator or a member it knows).
   const q = findTie(s, c, via);
   if ((q >= 0 ? s.tieTrust[q] : 0) < p.trustMin) return false;
-  // Selectivity: mutual benefit, not "nice" (“De kunst van het netwerken”, rule 5).
-  const benefit = 1 - normDist(s.projectDir, pr, s.stake, c, k);
-  if (benefit < 0.3 + 0.5 * s.profile[c * PROFILE_WIDTH + SELECTIVITY]) return false;
+  // Selectivity: mutual benefit, not "nice" (“De kunst van het netwerken”, rule 5) — valued
+  // later, so discounted by impatience (rule 4) — with the bar lowered by a debt to the asker
+  // (reciprocity) and by search below aspiration.
+  const benefit = (1 - normDist(s.projectDir, pr, s.stake, c, k)) *
+    patienceDiscount(p.discountRate, s.profile[c * PROFILE_WIDTH + PATIENCE], p.projectDuration);
+  const owed = q >= 0 && s.tieOwed[q] ? p.reciprocity : 0;
+  if (benefit < 0.3 + 0.5 * s.profile[c * PROFILE_WIDTH + SELECTIVITY] - owed - SEARCH_OPENING * s.searching[c]) return false;
   // Granovetter (1978): join when enough trusted ties have joined already.
   let seen = 0;
   const base = c * s.cap;
@@ -191,6 +199,10 @@ function recruit(s: State, ctx: Ctx): void {
         s.projectOf[c] = pr;
         s.memberContrib[c] = 0;
         s.projectSize[pr]++;
+        // Reciprocity: joining the helper's project repays a debt; being brought in by a
+        // member creates one.
+        const back = findTie(s, c, i);
+        if (back >= 0) s.tieOwed[back] = s.tieOwed[back] ? 0 : 1;
       }
     }
   }
@@ -308,6 +320,31 @@ function initiate(s: State, ctx: Ctx): void {
 
 // --- Deals, solo action and the chain ------------------------------------------------
 
+/** Solo output: linear after a fixed cost, with a minimum efficient scale — below `scale`
+ * each unit yields proportionally less (scale 0: off). */
+export function soloOutput(a: number, efficiency: number, fixedCost: number, scale: number): number {
+  const out = efficiency * Math.max(0, a - fixedCost);
+  return scale > 0 && a < scale ? out * a / scale : out;
+}
+
+/** Share of a promised deal contribution that actor i does not deliver. */
+export function dealShortfall(s: State, opportunism: number, i: number): number {
+  return opportunism * (1 - s.profile[i * PROFILE_WIDTH + TRUST]);
+}
+
+/** Partner j notices i's shortfall with probability dealDetect·(1 − trustworthiness_i): j's
+ * trust in i falls by betrayalLoss, and gossip along ties lowers i's reputation. One draw per
+ * actor that shorts (none when it delivers in full). */
+function detectOpportunism(s: State, ctx: Ctx, i: number, j: number): void {
+  const p = ctx.p;
+  const untrust = 1 - s.profile[i * PROFILE_WIDTH + TRUST];
+  if (untrust <= 0) return;
+  if (ctx.rng() >= p.dealDetect * untrust) return;
+  const q = findTie(s, j, i);
+  if (q >= 0) s.tieTrust[q] -= p.betrayalLoss * s.tieTrust[q];
+  s.reputation[i] -= p.gossip * s.reputation[i];
+}
+
 function dealsAndSolo(s: State, ctx: Ctx): void {
   const p = ctx.p, k = s.k, rng = ctx.rng, dir = s.dirScratch;
   if (ctx.chain) chain(s, ctx);
@@ -331,13 +368,18 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
       if (j === i || !s.present[j] || s.dealLeft[j] <= 0) continue;
       const amount = Math.min(a, s.dealLeft[j]);
       s.dealLeft[i] -= amount; s.dealLeft[j] -= amount;
-      s.contrib[i] -= amount; s.contrib[j] -= amount;
-      s.spent[i] += amount; s.spent[j] += amount;
-      const out = p.dealReturn * 2 * amount;
+      // Opportunism: each delivers only part of what it promised; the rest stays with it
+      // (for solo action). Detection costs trust and, by gossip, reputation.
+      const gi = amount * (1 - dealShortfall(s, p.opportunism, i)), gj = amount * (1 - dealShortfall(s, p.opportunism, j));
+      s.contrib[i] -= gi; s.contrib[j] -= gj;
+      s.spent[i] += gi; s.spent[j] += gj;
+      if (p.opportunism > 0) { detectOpportunism(s, ctx, i, j); detectOpportunism(s, ctx, j, i); }
+      const out = p.dealReturn * (gi + gj);
       for (let x = 0; x < k; x++) dir[x] = 0.5 * (s.stake[i * k + x] + s.stake[j * k + x]);
       // A deal reaches what the better-placed of the two reaches.
       const access = s.access[i] > s.access[j] ? s.access[i] : s.access[j];
-      record(s, out * unitCloseness(s, dir, 0, access, p.accessNeeded));
+      const mandate = s.mandate[i] > s.mandate[j] ? s.mandate[i] : s.mandate[j];
+      record(s, out * unitCloseness(s, dir, 0, access, mandate, p.accessNeeded, p.mandateNeeded));
       // Immediate payoff for the overlap of both stakes.
       const overlap = 1 - normDist(s.stake, i, s.stake, j, k);
       s.gainOther[i] += 0.5 * out * overlap;
@@ -351,7 +393,7 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
     if (!s.present[i] || a <= 0) continue;
     s.spent[i] += a;
     s.contrib[i] = 0;
-    const out = p.soloEfficiency * Math.max(0, a - p.soloFixedCost);
+    const out = soloOutput(a, p.soloEfficiency, p.soloFixedCost, p.soloMinScale);
     if (out <= 0) continue;
     let dist = 0;
     for (let x = 0; x < k; x++) {
@@ -359,7 +401,7 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
       const d = dir[x] - s.stake[i * k + x];
       dist += d * d;
     }
-    record(s, out * unitCloseness(s, dir, 0, s.access[i], p.accessNeeded));
+    record(s, out * unitCloseness(s, dir, 0, s.access[i], s.mandate[i], p.accessNeeded, p.mandateNeeded));
     s.gainOther[i] += out * (1 - Math.sqrt(dist / k));
   }
 }
@@ -370,9 +412,13 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
  * chain work (joint work); what a link holds back stays with it for solo action. */
 function chain(s: State, ctx: Ctx): void {
   const p = ctx.p, k = s.k;
-  let access = 0;
-  for (let i = 0; i < s.n; i++) if (s.present[i] && s.access[i] > access) access = s.access[i];
-  const eff = unitCloseness(s, s.agenda, 0, access, p.accessNeeded);
+  let access = 0, mandate = 0;
+  for (let i = 0; i < s.n; i++) {
+    if (!s.present[i]) continue;
+    if (s.access[i] > access) access = s.access[i];
+    if (s.mandate[i] > mandate) mandate = s.mandate[i];
+  }
+  const eff = unitCloseness(s, s.agenda, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i] || s.contrib[i] <= 0) continue;
     const a = s.contrib[i] * contribFactor(s, i);
