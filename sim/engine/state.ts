@@ -37,6 +37,8 @@ export interface State {
   sector: Uint16Array; present: Uint8Array; named: Uint8Array;
   stake: Float64Array; belief: Float64Array; pref: Float64Array; expertise: Float64Array;
   resources: Float64Array; mandate: Float64Array; reputation: Float64Array; access: Float64Array;
+  /** Gossip's damage to reputation (0 … 1); it fades. Standing = reputation·(1 − stain). */
+  stain: Float64Array;
   proactiveness: Float64Array; openness: Float64Array; achterban: Float64Array; threshold: Float64Array;
   selfWeight: Float64Array;
   profile: Float64Array; ownProfile: Float64Array; archetype: Uint8Array; ownArchetype: Uint8Array; mixDraw: Float64Array;
@@ -123,7 +125,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
     sectorAffect: f(S), rival: new Uint8Array(S * S), sectorStake: f(S * k), sectorWeight: f(S),
     sector: new Uint16Array(n), present: new Uint8Array(n), named: new Uint8Array(n),
     stake: f(n * k), belief: f(n * k), pref: f(n * k), expertise: f(n * k),
-    resources: f(n), mandate: f(n), reputation: f(n), access: f(n), proactiveness: f(n), openness: f(n),
+    resources: f(n), mandate: f(n), reputation: f(n), stain: f(n), access: f(n), proactiveness: f(n), openness: f(n),
     achterban: f(n), threshold: f(n), selfWeight: f(n),
     profile: f(n * PROFILE_WIDTH), ownProfile: f(n * PROFILE_WIDTH), archetype: new Uint8Array(n),
     ownArchetype: new Uint8Array(n), mixDraw: f(n),
@@ -332,6 +334,12 @@ export function rebuildPresent(s: State): void {
   let c = 0;
   for (let i = 0; i < s.n; i++) if (s.present[i]) s.presentList[c++] = i;
   s.presentCount = c;
+}
+
+/** Reputation as others see it now: the trait, less what gossip about detected opportunism
+ * has taken from it (ODD.md §7.5). */
+export function standing(s: State, i: number): number {
+  return s.reputation[i] * (1 - s.stain[i]);
 }
 
 /** The meeting-time share an actor's profile leans to: need-recognition, adding value and a

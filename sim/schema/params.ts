@@ -90,7 +90,8 @@ export const PARAMS = {
   opportunism: n('action', 0.5, 0, 1, 'Opportunisme in deals', 'Opportunism in deals', 'fraction', 'In a deal an actor delivers only 1 − opportunism·(1 − trustworthiness) of what it promised; the rest stays with it. 0 switches opportunism (and its detection) off.'),
   dealDetect: n('action', 0.5, 0, 1, 'Ontdekkingskans opportunisme', 'Opportunism detection', 'probability', 'Chance that a deal partner notices a shortfall, times (1 − the shorting actor\'s trustworthiness).'),
   betrayalLoss: n('action', 0.3, 0, 1, 'Vertrouwensverlies bij ontdekking', 'Trust loss on detection', 'fraction', 'A partner who detects opportunism lowers its trust in the actor by this fraction. 0 switches it off.'),
-  gossip: n('action', 0.1, 0, 1, 'Roddel', 'Gossip', 'fraction', 'Detected opportunism travels along ties: the actor\'s reputation falls by this fraction (indirect reciprocity, Nowak & Sigmund 1998). 0 switches it off.'),
+  gossip: n('action', 0.1, 0, 1, 'Roddel', 'Gossip', 'fraction', 'Detected opportunism travels along ties: a stain on the actor\'s reputation grows by gossip·(1 − stain); its standing (what meetings, learning and claims read) is reputation·(1 − stain) (indirect reciprocity, Nowak & Sigmund 1998). 0 switches it off.'),
+  gossipMemory: n('action', 20, 1, 1000, 'Geheugen roddel', 'Gossip memory', 'ticks', 'Gossip\'s stain on a reputation fades by 1/gossipMemory per tick: standing can be rebuilt.'),
   reciprocity: n('action', 0.2, 0, 1, 'Wederkerigheid', 'Reciprocity', 'benefit', 'An actor that was helped (knowledge shared, brought into a project) lowers its benefit threshold for joining its helper\'s project by this much, once. 0 switches it off.'),
   detectRate: n('action', 0.3, 0, 1, 'Ontdekkingskans meeliften', 'Free-rider detection', 'per tick', 'Chance per tick that a project member giving less than half of what it could is detected, times (1 − tolerance).'),
   // Payoffs and engagement

@@ -7,7 +7,7 @@ import { budgets } from '../../sim/engine/mechanisms/budgets.ts';
 import { action, patienceDiscount, soloOutput } from '../../sim/engine/mechanisms/action.ts';
 import { searchIntensity } from '../../sim/engine/mechanisms/payoffs.ts';
 import { findTie, trustOf } from '../../sim/engine/ties.ts';
-import { PROJECT_RECRUITING, type State } from '../../sim/engine/state.ts';
+import { PROJECT_RECRUITING, standing, type State } from '../../sim/engine/state.ts';
 import { tiny } from '../helpers.ts';
 
 const quiet: Reporter = { position() {}, project() {}, sanction() {} };
@@ -41,12 +41,14 @@ describe('opportunism in deals', () => {
     // half each (same stakes: overlap 1). A's withheld 0.5 goes solo (efficiency 0 here).
     expect(s.gainOther[0]).toBeCloseTo(0.675, 12);
     expect(s.gainOther[1]).toBeCloseTo(0.675, 12);
-    // Detection chance dealDetect·(1 − 0) = 1: B's trust in A 0.5 → 0.35; A's reputation 0.45.
+    // Detection chance dealDetect·(1 − 0) = 1: B's trust in A 0.5 → 0.35; A's stain 0.1, so its
+    // standing is 0.5·(1 − 0.1) = 0.45; its reputation trait is untouched.
     expect(trustOf(s, 1, 0)).toBeCloseTo(0.35, 12);
-    expect(s.reputation[0]).toBeCloseTo(0.45, 12);
+    expect(s.stain[0]).toBeCloseTo(0.1, 12);
+    expect(standing(s, 0)).toBeCloseTo(0.45, 12);
     // B is fully trustworthy: never detected.
     expect(trustOf(s, 0, 1)).toBe(0.5);
-    expect(s.reputation[1]).toBe(0.5);
+    expect(s.stain[1]).toBe(0);
   });
 
   it('ablation: opportunism 0 delivers in full and costs nothing', () => {
@@ -56,7 +58,7 @@ describe('opportunism in deals', () => {
     action(s, ctx);
     expect(s.gainOther[0]).toBeCloseTo(0.9, 12); // 0.9·2/2
     expect(trustOf(s, 1, 0)).toBe(0.5);
-    expect(s.reputation[0]).toBe(0.5);
+    expect(s.stain[0]).toBe(0);
   });
 });
 

@@ -333,8 +333,9 @@ export function dealShortfall(s: State, opportunism: number, i: number): number 
 }
 
 /** Partner j notices i's shortfall with probability dealDetect·(1 − trustworthiness_i): j's
- * trust in i falls by betrayalLoss, and gossip along ties lowers i's reputation. One draw per
- * actor that shorts (none when it delivers in full). */
+ * trust in i falls by betrayalLoss, and gossip along ties stains i's reputation (the stain
+ * fades over gossipMemory ticks, payoffs.ts). One draw per actor that shorts (none when it
+ * delivers in full). */
 function detectOpportunism(s: State, ctx: Ctx, i: number, j: number): void {
   const p = ctx.p;
   const untrust = 1 - s.profile[i * PROFILE_WIDTH + TRUST];
@@ -342,7 +343,7 @@ function detectOpportunism(s: State, ctx: Ctx, i: number, j: number): void {
   if (ctx.rng() >= p.dealDetect * untrust) return;
   const q = findTie(s, j, i);
   if (q >= 0) s.tieTrust[q] -= p.betrayalLoss * s.tieTrust[q];
-  s.reputation[i] -= p.gossip * s.reputation[i];
+  s.stain[i] += p.gossip * (1 - s.stain[i]);
 }
 
 function dealsAndSolo(s: State, ctx: Ctx): void {

@@ -4,7 +4,7 @@
 import { spendMeetingTime } from './budgets.ts';
 import { MODE_ALL_TIES, MODE_RANDOM, type Ctx } from './context.ts';
 import { decayTies, ensureTie, findTie } from '../ties.ts';
-import { OUTSIDE, type State } from '../state.ts';
+import { OUTSIDE, standing, type State } from '../state.ts';
 
 function addPair(s: State, i: number, j: number, qi: number, qj: number): void {
   if (s.pairCount >= s.pairCap) return;
@@ -81,10 +81,10 @@ export function meetings(s: State, ctx: Ctx): void {
       } else {
         let total = 0;
         const base = i * cap;
-        for (let q = base; q < base + d; q++) total += s.tieTrust[q] * s.reputation[s.tieTo[q]] + 1e-6;
+        for (let q = base; q < base + d; q++) total += s.tieTrust[q] * standing(s, s.tieTo[q]) + 1e-6;
         let u = rng() * total;
         for (let q = base; q < base + d; q++) {
-          u -= s.tieTrust[q] * s.reputation[s.tieTo[q]] + 1e-6;
+          u -= s.tieTrust[q] * standing(s, s.tieTo[q]) + 1e-6;
           if (u <= 0 || q === base + d - 1) { j = s.tieTo[q]; break; }
         }
       }

@@ -95,5 +95,7 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
     m = m < 0.05 ? 0.05 : m > 0.9 ? 0.9 : m;
     s.meetShare[i] = m;
     if (s.position[i] === OUTSIDE) s.mobilised[i] = 0;
+    // Gossip fades: what was said about detected opportunism is forgotten over gossipMemory ticks.
+    if (s.stain[i] > 0) s.stain[i] -= s.stain[i] / p.gossipMemory;
   }
 }
