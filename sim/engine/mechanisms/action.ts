@@ -14,10 +14,14 @@ import {
 const PROJECT_CLOSING = 3; // delivering or dissolving this tick
 /** A sanctioned actor is named again in the log only after this many quiet ticks. */
 const SANCTION_LOG_GAP = 20;
+// Profile columns and states as module constants: imported bindings are getters under
+// CommonJS (the Node drivers), too dear in per-actor and per-deal code.
+const PW = PROFILE_WIDTH, TRUST_COL = TRUST, PATIENCE_COL = PATIENCE, SELECTIVITY_COL = SELECTIVITY;
+const VALUE_COL = VALUE, NEED_COL = NEED, RUNNING = PROJECT_RUNNING;
 
 /** Share of what it could give that an actor actually contributes: free riders hold back. */
 export function contribFactor(s: State, i: number): number {
-  return 0.2 + 0.8 * s.profile[i * PROFILE_WIDTH + VALUE];
+  return 0.2 + 0.8 * s.profile[i * PW + VALUE_COL];
 }
 
 function record(s: State, effectiveOutput: number): void {
@@ -32,7 +36,7 @@ function contributeToProjects(s: State, ctx: Ctx): void {
   s.projectSumSqrt.fill(0);
   for (let i = 0; i < s.n; i++) {
     const pr = s.projectOf[i];
-    if (pr < 0 || s.projectState[pr] !== PROJECT_RUNNING || !s.present[i]) continue;
+    if (pr < 0 || s.projectState[pr] !== RUNNING || !s.present[i]) continue;
     const c = s.contrib[i] * p.projectShare * contribFactor(s, i);
     s.contrib[i] -= c;
     s.spent[i] += c;
@@ -45,7 +49,7 @@ function contributeToProjects(s: State, ctx: Ctx): void {
   // A funded platform (lever) tops up running projects.
   for (let pr = 0; pr < s.projectCap; pr++) s.projectBonus[pr] = 0;
   for (let pr = 0; pr < s.projectCap && s.platformBudget > 0; pr++) {
-    if (s.projectState[pr] !== PROJECT_RUNNING) continue;
+    if (s.projectState[pr] !== RUNNING) continue;
     const bonus = Math.min(s.platformBudget, 0.5);
     s.projectBonus[pr] = bonus;
     s.platformBudget -= bonus;
@@ -71,7 +75,7 @@ function produce(s: State, ctx: Ctx): void {
   const p = ctx.p, k = s.k;
   let any = false;
   for (let pr = 0; pr < s.projectCap; pr++) {
-    if (s.projectState[pr] !== PROJECT_RUNNING) continue;
+    if (s.projectState[pr] !== RUNNING) continue;
     any = true;
     s.projectMaxAccess[pr] = 0; s.projectMaxMandate[pr] = 0; s.projectCoord[pr] = 0;
     for (let x = 0; x < k; x++) { s.projectExpMin[pr * k + x] = 1; s.projectExpMax[pr * k + x] = 0; }
@@ -79,7 +83,7 @@ function produce(s: State, ctx: Ctx): void {
   if (!any) return;
   for (let i = 0; i < s.n; i++) {
     const pr = s.projectOf[i];
-    if (pr < 0 || s.projectState[pr] !== PROJECT_RUNNING) continue;
+    if (pr < 0 || s.projectState[pr] !== RUNNING) continue;
     if (s.access[i] > s.projectMaxAccess[pr]) s.projectMaxAccess[pr] = s.access[i];
     if (s.mandate[i] > s.projectMaxMandate[pr]) s.projectMaxMandate[pr] = s.mandate[i];
     for (let x = 0; x < k; x++) {
@@ -94,7 +98,7 @@ function produce(s: State, ctx: Ctx): void {
     if (tcount > 0) s.projectCoord[pr] += tsum / tcount;
   }
   for (let pr = 0; pr < s.projectCap; pr++) {
-    if (s.projectState[pr] !== PROJECT_RUNNING) continue;
+    if (s.projectState[pr] !== RUNNING) continue;
     const m = s.projectSize[pr];
     const sumC = s.projectTickSum[pr];
     let spread = 0;
@@ -120,7 +124,7 @@ function detectFreeRiders(s: State, ctx: Ctx): void {
   if (chance <= 0) return;
   for (let i = 0; i < s.n; i++) {
     const pr = s.projectOf[i];
-    if (pr < 0 || s.projectState[pr] !== PROJECT_RUNNING || s.projectSize[pr] < 2) continue;
+    if (pr < 0 || s.projectState[pr] !== RUNNING || s.projectSize[pr] < 2) continue;
     // A free rider gives less than half of what it could: small actors are not free riders.
     if (contribFactor(s, i) >= 0.5) continue;
     if (ctx.rng() >= chance) continue;
@@ -174,9 +178,9 @@ function wouldJoin(s: State, ctx: Ctx, c: number, pr: number, via: number): bool
   // later, so discounted by impatience (rule 4) — with the bar lowered by a debt to the asker
   // (reciprocity) and by search below aspiration.
   const benefit = (1 - normDist(s.projectDir, pr, s.stake, c, k)) *
-    patienceDiscount(p.discountRate, s.profile[c * PROFILE_WIDTH + PATIENCE], p.projectDuration);
+    patienceDiscount(p.discountRate, s.profile[c * PW + PATIENCE_COL], p.projectDuration);
   const owed = q >= 0 && s.tieOwed[q] ? p.reciprocity : 0;
-  if (benefit < 0.3 + 0.5 * s.profile[c * PROFILE_WIDTH + SELECTIVITY] - owed - SEARCH_OPENING * s.searching[c]) return false;
+  if (benefit < 0.3 + 0.5 * s.profile[c * PW + SELECTIVITY_COL] - owed - SEARCH_OPENING * s.searching[c]) return false;
   // Granovetter (1978): join when enough trusted ties have joined already.
   let seen = 0;
   const base = c * s.cap;
@@ -230,7 +234,7 @@ function deliver(s: State, ctx: Ctx): void {
   const p = ctx.p, k = s.k;
   let any = false;
   for (let pr = 0; pr < s.projectCap; pr++) {
-    if (s.projectState[pr] === PROJECT_RUNNING && s.tick - s.projectStart[pr] >= p.projectDuration) {
+    if (s.projectState[pr] === RUNNING && s.tick - s.projectStart[pr] >= p.projectDuration) {
       s.projectState[pr] = PROJECT_CLOSING;
       any = true;
       s.projectsDelivered++;
@@ -301,7 +305,7 @@ function initiate(s: State, ctx: Ctx): void {
       for (let x = 0; x < k; x++) s.projectDir[o + x] = s.agenda[x];
     } else {
       // d = (1 − n_i)·p_i + n_i·(trust-weighted mean of partners' stakes): need-recognition.
-      const need = s.profile[i * PROFILE_WIDTH + NEED];
+      const need = s.profile[i * PW + NEED_COL];
       let wsum = 0;
       for (let x = 0; x < k; x++) s.projectDir[o + x] = 0;
       const base = i * s.cap;
@@ -329,7 +333,7 @@ export function soloOutput(a: number, efficiency: number, fixedCost: number, sca
 
 /** Share of a promised deal contribution that actor i does not deliver. */
 export function dealShortfall(s: State, opportunism: number, i: number): number {
-  return opportunism * (1 - s.profile[i * PROFILE_WIDTH + TRUST]);
+  return opportunism * (1 - s.profile[i * PW + TRUST_COL]);
 }
 
 /** Partner j notices i's shortfall with probability dealDetect·(1 − trustworthiness_i): j's
@@ -338,7 +342,7 @@ export function dealShortfall(s: State, opportunism: number, i: number): number 
  * delivers in full). */
 function detectOpportunism(s: State, ctx: Ctx, i: number, j: number): void {
   const p = ctx.p;
-  const untrust = 1 - s.profile[i * PROFILE_WIDTH + TRUST];
+  const untrust = 1 - s.profile[i * PW + TRUST_COL];
   if (untrust <= 0) return;
   if (ctx.rng() >= p.dealDetect * untrust) return;
   const q = findTie(s, j, i);
@@ -355,7 +359,7 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
   for (let i = 0; i < s.n; i++) {
     s.dealLeft[i] = 0;
     if (!s.present[i] || s.contrib[i] <= 0) continue;
-    if (!ctx.chain) s.dealLeft[i] = s.contrib[i] * (1 - s.profile[i * PROFILE_WIDTH + PATIENCE]);
+    if (!ctx.chain) s.dealLeft[i] = s.contrib[i] * (1 - s.profile[i * PW + PATIENCE_COL]);
   }
   for (let i = 0; i < s.n; i++) {
     const a = s.dealLeft[i];

@@ -4,7 +4,7 @@
 import { spendMeetingTime } from './budgets.ts';
 import { MODE_ALL_TIES, MODE_RANDOM, type Ctx } from './context.ts';
 import { decayTies, ensureTie, findTie } from '../ties.ts';
-import { OUTSIDE, standing, type State } from '../state.ts';
+import { OUTSIDE, type State } from '../state.ts';
 
 function addPair(s: State, i: number, j: number, qi: number, qj: number): void {
   if (s.pairCount >= s.pairCap) return;
@@ -79,12 +79,14 @@ export function meetings(s: State, ctx: Ctx): void {
       if (d === 0 || rng() < p.exploreRate) {
         j = s.presentList[Math.floor(rng() * s.presentCount)];
       } else {
+        // Weight ∝ trust × standing (reputation less gossip; state.ts standing(), inlined:
+        // an imported function in this loop costs a getter call per tie under CommonJS).
         let total = 0;
         const base = i * cap;
-        for (let q = base; q < base + d; q++) total += s.tieTrust[q] * standing(s, s.tieTo[q]) + 1e-6;
+        for (let q = base; q < base + d; q++) total += s.tieTrust[q] * (s.reputation[s.tieTo[q]] * (1 - s.stain[s.tieTo[q]])) + 1e-6;
         let u = rng() * total;
         for (let q = base; q < base + d; q++) {
-          u -= s.tieTrust[q] * standing(s, s.tieTo[q]) + 1e-6;
+          u -= s.tieTrust[q] * (s.reputation[s.tieTo[q]] * (1 - s.stain[s.tieTo[q]])) + 1e-6;
           if (u <= 0 || q === base + d - 1) { j = s.tieTo[q]; break; }
         }
       }
