@@ -15,7 +15,7 @@ function shares(s: State, ctx: Ctx, from: number, to: number, trustToFrom: numbe
 
 function listen(s: State, ctx: Ctx, i: number, j: number, tij: number, qi: number): void {
   if (tij <= 0 || !shares(s, ctx, j, i, tij)) return;
-  const w = tij * s.reputation[j] * (1 - s.stain[j]); // standing (state.ts), inlined
+  const w = tij * (s.reputation[j] * (1 - s.stain[j])); // standing (state.ts), inlined
   if (w <= 0) return;
   if (ctx.p.shareCost > 0 && !spendMeetingTime(s, j, ctx.p.shareCost)) return;
   // j helped i: i owes j a return (reciprocity, ODD.md §7.5).
