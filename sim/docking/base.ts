@@ -6,10 +6,12 @@ import type { ScenarioInput } from '../schema/scenario.ts';
 const label = (en: string) => ({ nl: en, en });
 
 /** Parameters that switch off what a docking run does not test: no trust dynamics, no tie
- * decay, no drift of preferences toward beliefs or stakes, no projects, free meetings. */
+ * decay, no drift of preferences toward beliefs or stakes, no projects, free meetings, and
+ * none of revision 2's behaviour (opportunism, reciprocity, discounting, aspiration). */
 export const QUIET_PARAMS = {
   trustGain: 0, trustLoss: 0, tieDecay: 0, beliefDrift: 0, stakePull: 0,
   initiateRate: 0, meetingCost: 0, shareCost: 0, directingStrength: 0,
+  opportunism: 0, reciprocity: 0, discountRate: 0, aspirationWeight: 0,
 } as const;
 
 export function skeleton(id: string, kind: 'value' | 'knowledge', ticks: number): ScenarioInput {

@@ -11,6 +11,8 @@ export const NETWERKER = 0, TRANSACTIONEEL = 1, MEELIFTER = 2;
 /** Behaviour profile columns (the five network rules of “De kunst van het netwerken”). */
 export const NEED = 0, VALUE = 1, TRUST = 2, PATIENCE = 3, SELECTIVITY = 4;
 export const PROFILE_WIDTH = 5;
+/** Default representation of a group of organisations (named actors default to the same). */
+export const ORGANISATION_ACHTERBAN = 0.5;
 
 export const ARCHETYPE_PROFILES: readonly Profile[] = [
   { need: 0.8, value: 0.8, trust: 0.9, patience: 0.9, selectivity: 0.7 }, // netwerker
@@ -27,7 +29,7 @@ export interface State {
   n: number; k: number; sectors: number; cap: number; projectCap: number; pairCap: number;
   tick: number;
   // The opgave.
-  solution: Float64Array; isKnowledge: Uint8Array; requiresAccess: Uint8Array;
+  solution: Float64Array; isKnowledge: Uint8Array; requiresAccess: Uint8Array; requiresMandate: Uint8Array;
   severity: number; severityStart: number; urgency: number; platformBudget: number;
   impact: number; impactTick: number; totalResources0: number;
   // Sectors.
@@ -36,6 +38,8 @@ export interface State {
   sector: Uint16Array; present: Uint8Array; named: Uint8Array;
   stake: Float64Array; belief: Float64Array; pref: Float64Array; expertise: Float64Array;
   resources: Float64Array; mandate: Float64Array; reputation: Float64Array; access: Float64Array;
+  /** Gossip's damage to reputation (0 … 1); it fades. Standing = reputation·(1 − stain). */
+  stain: Float64Array;
   proactiveness: Float64Array; openness: Float64Array; achterban: Float64Array; threshold: Float64Array;
   selfWeight: Float64Array;
   profile: Float64Array; ownProfile: Float64Array; archetype: Uint8Array; ownArchetype: Uint8Array; mixDraw: Float64Array;
@@ -44,12 +48,17 @@ export interface State {
   /** Tick of the last logged sanction (the log names a free rider once per spell, not every tick). */
   sanctionLogged: Int32Array;
   projectOf: Int32Array; memberContrib: Float64Array; contribAvg: Float64Array;
-  payoff: Float64Array; payoffAvg: Float64Array; gainNetwork: Float64Array; gainOther: Float64Array;
+  payoff: Float64Array; payoffAvg: Float64Array;
+  /** Payoff over one common window for the per-archetype measures (bias-corrected by its weight). */
+  payoffSeen: Float64Array; payoffSeenWeight: Float64Array;
+  /** Aspiration level (absolute payoff), how hard the actor searches, and for how long. */
+  aspiration: Float64Array; searching: Float64Array; searchTicks: Float64Array; gainNetwork: Float64Array; gainOther: Float64Array;
   spent: Float64Array; spentNetwork: Float64Array; tieStrength: Float64Array; projectTick: Float64Array; beliefError: Float64Array;
   /** Payoff and spending per channel (network vs deals/solo), remembered over the horizon. */
   networkGainAvg: Float64Array; otherGainAvg: Float64Array; networkSpendAvg: Float64Array; otherSpendAvg: Float64Array;
-  // Ties (slots i·cap … i·cap + degree[i] − 1).
-  tieTo: Int32Array; tieTrust: Float64Array; degree: Int32Array;
+  // Ties (slots i·cap … i·cap + degree[i] − 1). tieOwed: i owes j a return for help
+  // (knowledge shared, brought into a project) — reciprocity.
+  tieTo: Int32Array; tieTrust: Float64Array; tieOwed: Uint8Array; degree: Int32Array;
   // Meetings of this tick.
   pairA: Int32Array; pairB: Int32Array; pairCount: number; crossSector: number;
   /** Slot of the tie A → B and of B → A for each meeting (−1: none), so dialogue and learning
@@ -59,8 +68,10 @@ export interface State {
   // Projects.
   projectState: Uint8Array; projectInitiator: Int32Array; projectStart: Int32Array;
   projectSize: Int32Array; projectDir: Float64Array; projectTickSum: Float64Array; projectNamed: Uint8Array;
-  projectBonus: Float64Array; projectSumC: Float64Array; projectSumSqrt: Float64Array; projectMaxAccess: Float64Array;
+  projectBonus: Float64Array; projectSumC: Float64Array; projectSumSqrt: Float64Array; projectMaxAccess: Float64Array; projectMaxMandate: Float64Array;
   projectCoord: Float64Array; projectExpMin: Float64Array; projectExpMax: Float64Array; projectOutput: Float64Array;
+  /** Output net of coordination accumulated while running: what members are paid at delivery. */
+  projectPay: Float64Array;
   projectEff: Float64Array; projectFree: Int32Array; projectFreeCount: number; projectsRunning: number;
   projectsStarted: number; projectsDelivered: number; projectSeq: Int32Array; projectCounter: number;
   presentList: Int32Array; presentCount: number; dirScratch: Float64Array;
@@ -109,30 +120,30 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
   const f = (len: number) => new Float64Array(len);
   const s: State = {
     n, k, sectors: S, cap, projectCap, pairCap, tick: 0,
-    solution: f(k), isKnowledge: new Uint8Array(k), requiresAccess: new Uint8Array(k),
+    solution: f(k), isKnowledge: new Uint8Array(k), requiresAccess: new Uint8Array(k), requiresMandate: new Uint8Array(k),
     severity: sc.opgave.severity, severityStart: sc.opgave.severity, urgency: sc.opgave.urgency, platformBudget: 0,
     impact: 0, impactTick: 0, totalResources0: 0,
     sectorAffect: f(S), rival: new Uint8Array(S * S), sectorStake: f(S * k), sectorWeight: f(S),
     sector: new Uint16Array(n), present: new Uint8Array(n), named: new Uint8Array(n),
     stake: f(n * k), belief: f(n * k), pref: f(n * k), expertise: f(n * k),
-    resources: f(n), mandate: f(n), reputation: f(n), access: f(n), proactiveness: f(n), openness: f(n),
+    resources: f(n), mandate: f(n), reputation: f(n), stain: f(n), access: f(n), proactiveness: f(n), openness: f(n),
     achterban: f(n), threshold: f(n), selfWeight: f(n),
     profile: f(n * PROFILE_WIDTH), ownProfile: f(n * PROFILE_WIDTH), archetype: new Uint8Array(n),
     ownArchetype: new Uint8Array(n), mixDraw: f(n),
     engagement: f(n), meetShare: f(n), meetTime: f(n), contrib: f(n),
     position: new Uint8Array(n), lastPosition: new Uint8Array(n), barredUntil: new Int32Array(n), mobilised: new Uint8Array(n), sanctionLogged: new Int32Array(n).fill(-1000),
     projectOf: new Int32Array(n).fill(-1), memberContrib: f(n), contribAvg: f(n),
-    payoff: f(n), payoffAvg: f(n), gainNetwork: f(n), gainOther: f(n), spent: f(n), spentNetwork: f(n), tieStrength: f(n), projectTick: f(n), beliefError: f(n),
+    payoff: f(n), payoffAvg: f(n), payoffSeen: f(n), payoffSeenWeight: f(n), aspiration: f(n), searching: f(n), searchTicks: f(n), gainNetwork: f(n), gainOther: f(n), spent: f(n), spentNetwork: f(n), tieStrength: f(n), projectTick: f(n), beliefError: f(n),
     networkGainAvg: f(n), otherGainAvg: f(n), networkSpendAvg: f(n), otherSpendAvg: f(n),
-    tieTo: new Int32Array(n * cap).fill(-1), tieTrust: f(n * cap), degree: new Int32Array(n),
+    tieTo: new Int32Array(n * cap).fill(-1), tieTrust: f(n * cap), tieOwed: new Uint8Array(n * cap), degree: new Int32Array(n),
     pairA: new Int32Array(pairCap), pairB: new Int32Array(pairCap), pairCount: 0, crossSector: 0,
     pairSlotA: new Int32Array(pairCap), pairSlotB: new Int32Array(pairCap),
     learnNum: f(n * k), learnDen: f(n), dealLeft: f(n), chainNext: new Int32Array(n).fill(-1),
     projectState: new Uint8Array(projectCap), projectInitiator: new Int32Array(projectCap).fill(-1),
     projectStart: new Int32Array(projectCap), projectSize: new Int32Array(projectCap), projectDir: f(projectCap * k),
     projectTickSum: f(projectCap), projectNamed: new Uint8Array(projectCap),
-    projectBonus: f(projectCap), projectSumC: f(projectCap), projectSumSqrt: f(projectCap), projectMaxAccess: f(projectCap),
-    projectCoord: f(projectCap), projectExpMin: f(projectCap * k), projectExpMax: f(projectCap * k), projectOutput: f(projectCap),
+    projectBonus: f(projectCap), projectSumC: f(projectCap), projectSumSqrt: f(projectCap), projectMaxAccess: f(projectCap), projectMaxMandate: f(projectCap),
+    projectCoord: f(projectCap), projectExpMin: f(projectCap * k), projectExpMax: f(projectCap * k), projectOutput: f(projectCap), projectPay: f(projectCap),
     projectEff: f(projectCap), projectFree: new Int32Array(projectCap), projectFreeCount: 0, projectsRunning: 0,
     projectsStarted: 0, projectsDelivered: 0, projectSeq: new Int32Array(projectCap), projectCounter: 0,
     presentList: new Int32Array(n), presentCount: 0, dirScratch: f(k),
@@ -146,6 +157,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
     s.isKnowledge[i] = a.kind === 'knowledge' ? 1 : 0;
     s.solution[i] = a.solution ?? 0.5;
     s.requiresAccess[i] = a.requiresAccess ? 1 : 0;
+    s.requiresMandate[i] = a.requiresMandate ? 1 : 0;
   });
   sc.sectors.forEach((x, i) => {
     s.sectorAffect[i] = x.affectedness;
@@ -227,7 +239,9 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
       s.resources[i] = typeof g.resources === 'number' ? g.resources : Math.max(0, g.resources.mean + g.resources.sd * randomNormal(rng));
       s.mandate[i] = drawDist(g.mandate, rng); s.reputation[i] = drawDist(g.reputation, rng);
       s.access[i] = drawDist(g.access, rng); s.proactiveness[i] = drawDist(g.proactiveness, rng);
-      s.openness[i] = drawDist(g.openness, rng); s.achterban[i] = drawDist(g.achterban, rng);
+      s.openness[i] = drawDist(g.openness, rng);
+      // Organisations represent a constituency by default, persons act on personal title (ODD.md §5).
+      s.achterban[i] = drawDist(g.achterban ?? (g.organisation ? ORGANISATION_ACHTERBAN : 0), rng);
       s.engagement[i] = drawDist(g.engagement, rng); s.threshold[i] = g.threshold;
       const arch = pickArchetype(g.behaviour, rng());
       setProfile(i, ARCHETYPE_PROFILES[arch], arch);
@@ -318,6 +332,12 @@ export function rebuildPresent(s: State): void {
   let c = 0;
   for (let i = 0; i < s.n; i++) if (s.present[i]) s.presentList[c++] = i;
   s.presentCount = c;
+}
+
+/** Reputation as others see it now: the trait, less what gossip about detected opportunism
+ * has taken from it (ODD.md §7.5). */
+export function standing(s: State, i: number): number {
+  return s.reputation[i] * (1 - s.stain[i]);
 }
 
 /** The meeting-time share an actor's profile leans to: need-recognition, adding value and a

@@ -35,6 +35,7 @@ export function ensureTie(s: State, i: number, j: number, trust: number): number
   if (d < s.cap) {
     s.tieTo[base + d] = j;
     s.tieTrust[base + d] = trust;
+    s.tieOwed[base + d] = 0;
     s.degree[i] = d + 1;
     return base + d;
   }
@@ -43,6 +44,7 @@ export function ensureTie(s: State, i: number, j: number, trust: number): number
   if (s.tieTrust[weakest] >= trust) return -1;
   s.tieTo[weakest] = j;
   s.tieTrust[weakest] = trust;
+  s.tieOwed[weakest] = 0;
   return weakest;
 }
 
@@ -51,8 +53,10 @@ export function removeSlot(s: State, i: number, q: number): void {
   const last = i * s.cap + s.degree[i] - 1;
   s.tieTo[q] = s.tieTo[last];
   s.tieTrust[q] = s.tieTrust[last];
+  s.tieOwed[q] = s.tieOwed[last];
   s.tieTo[last] = -1;
   s.tieTrust[last] = 0;
+  s.tieOwed[last] = 0;
   s.degree[i]--;
 }
 

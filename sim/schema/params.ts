@@ -78,12 +78,21 @@ export const PARAMS = {
   chainEfficiency: n('action', 1.1, 0, 4, 'Efficiëntie keten', 'Chain efficiency', 'output per unit', 'Output per unit in chain structure: linear, along fixed client–supplier links, no meeting cost or coordination loss.'),
   initiateRate: n('action', 0.1, 0, 1, 'Initiatiefkans', 'Initiation rate', 'per tick', 'Chance per tick that an engaged actor not in a project proposes one, times its proactiveness.'),
   quorum: int('action', 3, 1, 100, 'Quorum', 'Quorum', 'members', 'Members a project needs to start.'),
-  maxProjectSize: int('action', 12, 2, 10000, 'Max. projectgrootte', 'Max project size', 'members', 'Members a project accepts at most.'),
+  maxProjectSize: int('action', 12, 2, 10000, 'Max. projectgrootte', 'Max project size', 'members', 'Members a project accepts at most: a practical limit; with the process loss, projects rarely need it to decide outcomes.'),
   recruitTicks: int('action', 3, 1, 10000, 'Wervingsduur', 'Recruitment window', 'ticks', 'Ticks a proposal may recruit before it starts or dissolves.'),
   projectDuration: int('action', 8, 1, 1000, 'Projectduur', 'Project duration', 'ticks', 'Ticks a project runs before it delivers.'),
   projectShare: n('action', 0.8, 0, 1, 'Inzet voor project', 'Project share', 'fraction', 'Share of a member\'s contributions that goes to its project (the rest to solo or deals).'),
-  synergy: n('action', 0.3, 0, 2, 'Synergie γ', 'Synergy γ', 'multiplier', 'Project output = Σc + γ·((Σ√c)² − Σc), superlinear in combined contributions.'),
+  synergy: n('action', 0, 0, 2, 'Synergie γ (engine 0.1)', 'Synergy γ (engine 0.1)', 'multiplier', 'Engine 0.1\'s superlinear term, per tick: output adds γ·((Σ√c)² − Σc). Default 0 since revision 2 (replaced by the process loss); kept only to compare with engine 0.1, which used 0.3.'),
+  coordinationLoss: n('action', 0.5, 0, 1, 'Coördinatieverlies λ', 'Coordination loss λ', 'fraction', 'Project coordination = 1 − λ·(1 − T̄), T̄ the members\' mean trust in the co-members they know: strangers still produce (1 − λ). 0 switches the loss off; 1 is engine 0.1\'s coordination = T̄.'),
+  processLoss: n('action', 0.15, 0, 2, 'Procesverlies ρ', 'Process loss ρ', 'per extra member', 'Project output × g(m) = 1/(1 + ρ·(m − 1)) for m members (Steiner 1972; ρ ≈ 0.15 fits Ringelmann). 0 switches it off.'),
   diversityWeight: n('action', 0.5, 0, 2, 'Gewicht diversiteit', 'Diversity weight', 'multiplier', 'Output is multiplied by 1 + diversityWeight × (spread of members\' expertise).'),
+  soloMinScale: n('action', 0.2, 0, 4, 'Minimale schaal solo', 'Solo minimum efficient scale', 'resource units', 'Below this contribution, solo output per unit falls in proportion (× a/scale): acting alone has a minimum efficient scale, so a cut can leave combination or withdrawal. 0 switches it off.'),
+  opportunism: n('action', 0.5, 0, 1, 'Opportunisme in deals', 'Opportunism in deals', 'fraction', 'In a deal an actor delivers only 1 − opportunism·(1 − trustworthiness) of what it promised; the rest stays with it. 0 switches opportunism (and its detection) off.'),
+  dealDetect: n('action', 0.5, 0, 1, 'Ontdekkingskans opportunisme', 'Opportunism detection', 'probability', 'Chance that a deal partner notices a shortfall, times (1 − the shorting actor\'s trustworthiness).'),
+  betrayalLoss: n('action', 0.3, 0, 1, 'Vertrouwensverlies bij ontdekking', 'Trust loss on detection', 'fraction', 'A partner who detects opportunism lowers its trust in the actor by this fraction. 0 switches it off.'),
+  gossip: n('action', 0.1, 0, 1, 'Roddel', 'Gossip', 'fraction', 'Detected opportunism travels along ties: a stain on the actor\'s reputation grows by gossip·(1 − stain); its standing (what meetings, learning and claims read) is reputation·(1 − stain) (indirect reciprocity, Nowak & Sigmund 1998). 0 switches it off.'),
+  gossipMemory: n('action', 20, 1, 1000, 'Geheugen roddel', 'Gossip memory', 'ticks', 'Gossip\'s stain on a reputation fades by 1/gossipMemory per tick: standing can be rebuilt.'),
+  reciprocity: n('action', 0.2, 0, 1, 'Wederkerigheid', 'Reciprocity', 'benefit', 'An actor that was helped (knowledge shared, brought into a project) lowers its benefit threshold for joining its helper\'s project by this much, once. 0 switches it off.'),
   detectRate: n('action', 0.3, 0, 1, 'Ontdekkingskans meeliften', 'Free-rider detection', 'per tick', 'Chance per tick that a project member giving less than half of what it could is detected, times (1 − tolerance).'),
   // Payoffs and engagement
   knowledgeValue: n('payoffs', 2, 0, 10, 'Waarde van kennis', 'Value of knowledge', 'payoff per unit', 'Payoff per unit reduction of belief error.'),
@@ -93,6 +102,9 @@ export const PARAMS = {
   identityWeight: n('payoffs', 0.5, 0, 1, 'Gewicht identiteit', 'Identity weight', 'fraction', 'Weight of identity fit (passie, positie, opgave, how) vs payoff in the engagement target.'),
   horizonMin: n('payoffs', 2, 1, 100, 'Kortste horizon', 'Shortest horizon', 'ticks', 'Payoff memory of an actor with patience 0.'),
   horizonMax: n('payoffs', 40, 1, 1000, 'Langste horizon', 'Longest horizon', 'ticks', 'Payoff memory of an actor with patience 1.'),
+  discountRate: n('payoffs', 0.05, 0, 1, 'Disconto (ongeduld)', 'Discount rate (impatience)', 'per tick', 'A project pays after projectDuration ticks; an actor values that later return at 1/(1 + discountRate·(1 − patience)·projectDuration) when it decides to join. 0 switches discounting off.'),
+  aspirationRate: n('payoffs', 0.05, 0, 1, 'Aanpassing aspiratie', 'Aspiration adaptation', 'per tick', 'The aspiration level follows the actor\'s own (absolute) payoff by this fraction per tick (Cyert & March 1963; Greve 2003).'),
+  aspirationWeight: n('payoffs', 0.5, 0, 1, 'Gewicht aspiratie', 'Aspiration weight', 'fraction', 'Below its aspiration an actor searches with intensity aspirationWeight·gap: more meeting time, more willing to join new combinations, and it withdraws if searching does not pay. 0 switches aspiration off.'),
   budgetAdapt: n('payoffs', 0.05, 0, 1, 'Aanpassing budget', 'Budget adaptation', 'per tick', 'How fast the meeting-time share follows what paid off.'),
   // Positions
   engagementOut: n('positions', 0.25, 0, 1, 'Drempel periferie', 'Periphery threshold', 'engagement', 'Below this engagement an actor is outside.'),
@@ -106,7 +118,8 @@ export const PARAMS = {
   ruleReviewInterval: int('agenda', 10, 1, 1000, 'Herziening spelregels', 'Rule review interval', 'ticks', 'When the core sets the rules, it revises entry and conduct every this many ticks.'),
   // Opgave
   solveRate: n('opgave', 0.02, 0, 10, 'Oplossnelheid', 'Solve rate', 'per unit', 'Severity falls by solveRate × (effective output / initial resources) per tick, relative to its level.'),
-  accessNeeded: n('opgave', 0.5, 0, 1, 'Benodigde toegang', 'Access needed', 'access', 'On aspects that require reach, a project whose best access is below this loses effectiveness proportionally.'),
+  accessNeeded: n('opgave', 0.5, 0, 1, 'Benodigde toegang', 'Access needed', 'access', 'On aspects that require reach, any unit of action (solo, deal, chain, project) whose best access is below this loses effectiveness proportionally. 0 switches the requirement off.'),
+  mandateNeeded: n('opgave', 0.5, 0, 1, 'Benodigd mandaat', 'Mandate needed', 'mandate', 'On aspects that require mandate, any unit of action (solo, deal, chain, project) whose best mandate is below this loses effectiveness proportionally. 0 switches the requirement off.'),
   corenessIterations: int('opgave', 3, 1, 50, 'Iteraties kernstructuur', 'Coreness iterations', 'iterations', 'Warm-started power iterations per tick for structural coreness.'),
 } as const satisfies Record<string, ParamSpec>;
 

@@ -96,8 +96,19 @@ export const PRESETS: readonly Preset[] = [
     id: 'keten',
     title: { nl: 'Keten', en: 'Chain' },
     description: {
-      nl: 'Vaste klant-leveranciersrelaties: lineair, transactioneel, zonder vergaderkosten en zonder synergie.',
-      en: 'Fixed client–supplier links: linear, transactional, no meeting cost and no synergy.',
+      nl: 'Vaste klant-leveranciersrelaties: lineair, zonder vergaderkosten, coördinatie- of procesverlies; de actoren houden hun eigen gedrag.',
+      en: 'Fixed client–supplier links: linear, no meeting cost, no coordination or process loss; actors keep their own behaviour.',
+    },
+    // Structure only: the behaviour mix stays the scenario's, so chain vs network compares one
+    // thing (ODD.md (Spelregels)); the transactional chain is its own preset below.
+    rules: { structure: 'chain', decision: 'lead', knowledge: 'bilateral', leadership: 'none', entry: 'closed', behaviour: null },
+  },
+  {
+    id: 'keten-transactioneel',
+    title: { nl: 'Transactionele keten', en: 'Transactional chain' },
+    description: {
+      nl: 'De keten, en alle actoren gedragen zich transactioneel (korte horizon, deals): twee dingen tegelijk veranderd.',
+      en: 'The chain, and every actor behaves transactionally (short horizon, deals): two things changed at once.',
     },
     rules: { structure: 'chain', decision: 'lead', knowledge: 'bilateral', leadership: 'none', entry: 'closed', behaviour: { netwerker: 0, transactioneel: 1, meelifter: 0 } },
   },

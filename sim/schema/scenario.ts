@@ -35,6 +35,9 @@ const aspectSchema = z.object({
   solution: unit.optional(),
   /** Projects on this aspect need reach to clients or residents (access). */
   requiresAccess: z.boolean().default(false),
+  /** Acting on this aspect needs formal authority (mandate): a decision only, e.g., the
+   * municipality can take (ODD.md §7.5). */
+  requiresMandate: z.boolean().default(false),
 }).strict();
 
 const sectorSchema = z.object({
@@ -89,7 +92,10 @@ const groupSchema = z.object({
   access: distSchema.default(0),
   proactiveness: distSchema.default(0.1),
   openness: distSchema.default(0.3),
-  achterban: distSchema.default(0),
+  /** Representation a_i; left out: 0.5 for a group of organisations, 0 for persons. */
+  achterban: distSchema.optional(),
+  /** The group's members are organisations (they represent a constituency) rather than persons. */
+  organisation: z.boolean().default(false),
   engagement: distSchema.default(0.3),
   behaviour: z.object({ netwerker: unit, transactioneel: unit, meelifter: unit }).strict()
     .default({ netwerker: 0.4, transactioneel: 0.3, meelifter: 0.3 }),

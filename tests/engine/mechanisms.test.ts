@@ -5,7 +5,7 @@ import { buildCtx, type Reporter } from '../../sim/engine/mechanisms/context.ts'
 import { budgets } from '../../sim/engine/mechanisms/budgets.ts';
 import { dialogue } from '../../sim/engine/mechanisms/dialogue.ts';
 import { learning } from '../../sim/engine/mechanisms/learning.ts';
-import { action } from '../../sim/engine/mechanisms/action.ts';
+import { action, coordination, processLoss } from '../../sim/engine/mechanisms/action.ts';
 import { corenessFit } from '../../sim/engine/mechanisms/coreness.ts';
 import { cbrt, lerenOf, richtenOf } from '../../sim/engine/mechanisms/observe.ts';
 import { decayTies, ensureTie, findTie, trustOf } from '../../sim/engine/ties.ts';
@@ -107,32 +107,65 @@ describe('budgets', () => {
 });
 
 describe('projects', () => {
-  it('deliver Σc + γ((Σ√c)² − Σc), times closeness × coordination', () => {
+  const profile = { need: 0.5, value: 1, trust: 0.5, patience: 1, selectivity: 0.5 };
+  function twoMembers(params: Record<string, number>, start: number, tick: number) {
     const { s, ctx } = setup({
       aspects: [{ id: 'k', label: { nl: 'k', en: 'k' }, kind: 'knowledge', solution: 0.5 }],
       actors: [
-        { name: 'A', sector: 's1', stake: [0.7], resources: 0, knowledge: [0.5] },
-        { name: 'B', sector: 's1', stake: [0.7], resources: 0, knowledge: [0.5] },
+        { name: 'A', sector: 's1', stake: [0.7], resources: 1, knowledge: [0.5], behaviour: profile },
+        { name: 'B', sector: 's1', stake: [0.7], resources: 4, knowledge: [0.5], behaviour: profile },
       ],
       ties: [{ from: 'A', to: 'B', trust: 0.5 }],
-      params: { synergy: 0.5, projectShare: 0, projectDuration: 4, diversityWeight: 1, initiateRate: 0, solveRate: 0 },
+      params: { projectShare: 1, projectDuration: 4, diversityWeight: 1, initiateRate: 0, solveRate: 0, detectRate: 0, ...params },
     });
-    // A running project of A and B, started 4 ticks ago, direction 0.7, contributions 1 and 4.
+    // A running project of A and B, direction 0.7; this tick's contributions 1 and 4.
     s.projectFreeCount = s.projectCap - 1; // slot 0 taken
     for (let q = 0; q < s.projectFreeCount; q++) s.projectFree[q] = q + 1;
-    s.projectState[0] = PROJECT_RUNNING; s.projectStart[0] = 0; s.projectSize[0] = 2; s.projectDir[0] = 0.7;
-    s.projectOf[0] = 0; s.projectOf[1] = 0; s.memberContrib[0] = 1; s.memberContrib[1] = 4;
-    s.tick = 4;
+    s.projectState[0] = PROJECT_RUNNING; s.projectStart[0] = start; s.projectSize[0] = 2; s.projectDir[0] = 0.7;
+    s.projectOf[0] = 0; s.projectOf[1] = 0;
+    s.tick = tick;
     budgets(s, ctx);
+    s.meetTime.fill(0); s.contrib[0] = 1; s.contrib[1] = 4;
     action(s, ctx);
-    // Σc = 5, (Σ√c)² − Σc = 9 − 5 = 4 → 5 + 0.5·4 = 7; equal expertise: no diversity bonus.
-    expect(s.projectOutput[0]).toBeCloseTo(7, 12);
-    // closeness 1 − |0.7 − 0.5| = 0.8; coordination = mean trust in known co-members = 0.5.
-    expect(s.projectEff[0]).toBeCloseTo(0.4, 12);
-    // No resources at the start: effective output is measured per unit of 1.
-    expect(s.impact).toBeCloseTo(2.8, 12);
+    return s;
+  }
+
+  it('produce Σc·g(m) each tick, counted toward impact at once, × closeness × (1 − λ(1 − T̄))', () => {
+    const s = twoMembers({ coordinationLoss: 0.5, processLoss: 0.15 }, 0, 1);
+    // Σc = 5; g(2) = 1/(1 + 0.15) ; equal expertise: no diversity bonus.
+    expect(s.projectOutput[0]).toBeCloseTo(5 / 1.15, 12);
+    // closeness 1 − |0.7 − 0.5| = 0.8; T̄ = 0.5 → coordination 1 − 0.5·0.5 = 0.75.
+    expect(s.projectEff[0]).toBeCloseTo(0.6, 12);
+    // Impact is effective output per unit of initial resources (1 + 4).
+    expect(s.impact).toBeCloseTo(5 / 1.15 * 0.6 / 5, 12);
+    // Payment is delayed: nothing paid before delivery.
+    expect(s.gainNetwork[0]).toBe(0);
+    expect(s.projectOf[0]).toBe(0);
+  });
+
+  it('at delivery members are paid their share of output net of coordination', () => {
+    const s = twoMembers({ coordinationLoss: 0.5, processLoss: 0.15 }, 0, 4);
+    // 5/1.15 · 0.75 / 2 members, direction = stake.
+    expect(s.gainNetwork[0]).toBeCloseTo(5 / 1.15 * 0.75 / 2, 12);
     expect(s.projectOf[0]).toBe(-1);
     expect(s.projectState[0]).toBe(0);
+  });
+
+  it('ablation: λ = 0 and ρ = 0 leave raw output; synergy (engine 0.1) adds γ((Σ√c)² − Σc)', () => {
+    const off = twoMembers({ coordinationLoss: 0, processLoss: 0 }, 0, 1);
+    expect(off.projectOutput[0]).toBeCloseTo(5, 12);
+    expect(off.projectEff[0]).toBeCloseTo(0.8, 12);
+    const old = twoMembers({ coordinationLoss: 1, processLoss: 0, synergy: 0.5 }, 0, 1);
+    // (Σ√c)² − Σc = 9 − 5 = 4 → 5 + 0.5·4 = 7; coordination = T̄ = 0.5.
+    expect(old.projectOutput[0]).toBeCloseTo(7, 12);
+    expect(old.projectEff[0]).toBeCloseTo(0.4, 12);
+  });
+
+  it('process loss and coordination by hand', () => {
+    expect(processLoss(1, 0.15)).toBe(1);
+    expect(processLoss(11, 0.15)).toBeCloseTo(1 / 2.5, 15);
+    expect(coordination(0.2, 0.5)).toBeCloseTo(0.6, 15);
+    expect(coordination(0.2, 0)).toBe(1);
   });
 });
 

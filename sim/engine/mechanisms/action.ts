@@ -1,22 +1,27 @@
 // Step 6 — action → samen handelen. Contributions go three ways: network projects (joint,
-// superlinear, delivered later), bilateral deals (chain logic: immediate, no trust, no
-// synergy) and solo action; under the chain structure, along fixed client–supplier links.
-import { aspectCloseness, closeness, normDist } from './geometry.ts';
+// with coordination and process losses, output counted when produced, members paid at
+// delivery), bilateral deals (chain logic: immediate, no trust) and solo action; under the
+// chain structure, along fixed client–supplier links.
+import { normDist, unitCloseness } from './geometry.ts';
 import { SANCTION_EXPULSION, SANCTION_REPUTATION, type Ctx } from './context.ts';
 import { randomNormal } from '../rng.ts';
 import { findTie } from '../ties.ts';
 import {
   CORE, NEED, OUTSIDE, PATIENCE, PERIPHERY, PROFILE_WIDTH, PROJECT_FREE, PROJECT_RECRUITING, PROJECT_RUNNING,
-  SELECTIVITY, VALUE, type State,
+  SELECTIVITY, TRUST, VALUE, type State,
 } from '../state.ts';
 
 const PROJECT_CLOSING = 3; // delivering or dissolving this tick
 /** A sanctioned actor is named again in the log only after this many quiet ticks. */
 const SANCTION_LOG_GAP = 20;
+// Profile columns and states as module constants: imported bindings are getters under
+// CommonJS (the Node drivers), too dear in per-actor and per-deal code.
+const PW = PROFILE_WIDTH, TRUST_COL = TRUST, PATIENCE_COL = PATIENCE, SELECTIVITY_COL = SELECTIVITY;
+const VALUE_COL = VALUE, NEED_COL = NEED, RUNNING = PROJECT_RUNNING;
 
 /** Share of what it could give that an actor actually contributes: free riders hold back. */
 export function contribFactor(s: State, i: number): number {
-  return 0.2 + 0.8 * s.profile[i * PROFILE_WIDTH + VALUE];
+  return 0.2 + 0.8 * s.profile[i * PW + VALUE_COL];
 }
 
 function record(s: State, effectiveOutput: number): void {
@@ -28,9 +33,10 @@ function record(s: State, effectiveOutput: number): void {
 function contributeToProjects(s: State, ctx: Ctx): void {
   const p = ctx.p;
   s.projectTickSum.fill(0);
+  s.projectSumSqrt.fill(0);
   for (let i = 0; i < s.n; i++) {
     const pr = s.projectOf[i];
-    if (pr < 0 || s.projectState[pr] !== PROJECT_RUNNING || !s.present[i]) continue;
+    if (pr < 0 || s.projectState[pr] !== RUNNING || !s.present[i]) continue;
     const c = s.contrib[i] * p.projectShare * contribFactor(s, i);
     s.contrib[i] -= c;
     s.spent[i] += c;
@@ -38,13 +44,77 @@ function contributeToProjects(s: State, ctx: Ctx): void {
     s.memberContrib[i] += c;
     s.projectTick[i] = c;
     s.projectTickSum[pr] += c;
+    s.projectSumSqrt[pr] += Math.sqrt(c);
   }
   // A funded platform (lever) tops up running projects.
+  for (let pr = 0; pr < s.projectCap; pr++) s.projectBonus[pr] = 0;
   for (let pr = 0; pr < s.projectCap && s.platformBudget > 0; pr++) {
-    if (s.projectState[pr] !== PROJECT_RUNNING) continue;
+    if (s.projectState[pr] !== RUNNING) continue;
     const bonus = Math.min(s.platformBudget, 0.5);
-    s.projectBonus[pr] += bonus;
+    s.projectBonus[pr] = bonus;
     s.platformBudget -= bonus;
+  }
+}
+
+/** Process loss in member count m: g(m) = 1/(1 + ρ(m − 1)) (Steiner 1972; ρ ≈ 0.15 fits
+ * Ringelmann). g(1) = 1; ρ = 0 switches it off. */
+export function processLoss(m: number, rho: number): number {
+  return 1 / (1 + rho * (m - 1));
+}
+
+/** Coordination as a bounded loss: 1 − λ(1 − T̄). Strangers still produce something; trust is
+ * the basis, not a switch. λ = 0 switches it off; λ = 1 is engine 0.1's T̄. */
+export function coordination(meanTrust: number, lambda: number): number {
+  return 1 - lambda * (1 - meanTrust);
+}
+
+/** Every running project produces in every tick (ODD.md §7.5): output of this tick's
+ * contributions, counted toward impact now; the members' payment (output net of coordination)
+ * accumulates and is paid at delivery. O(members · (ties + K)). */
+function produce(s: State, ctx: Ctx): void {
+  const p = ctx.p, k = s.k;
+  let any = false;
+  for (let pr = 0; pr < s.projectCap; pr++) {
+    if (s.projectState[pr] !== RUNNING) continue;
+    any = true;
+    s.projectMaxAccess[pr] = 0; s.projectMaxMandate[pr] = 0; s.projectCoord[pr] = 0;
+    for (let x = 0; x < k; x++) { s.projectExpMin[pr * k + x] = 1; s.projectExpMax[pr * k + x] = 0; }
+  }
+  if (!any) return;
+  for (let i = 0; i < s.n; i++) {
+    const pr = s.projectOf[i];
+    if (pr < 0 || s.projectState[pr] !== RUNNING) continue;
+    if (s.access[i] > s.projectMaxAccess[pr]) s.projectMaxAccess[pr] = s.access[i];
+    if (s.mandate[i] > s.projectMaxMandate[pr]) s.projectMaxMandate[pr] = s.mandate[i];
+    for (let x = 0; x < k; x++) {
+      const e = s.expertise[i * k + x];
+      if (e < s.projectExpMin[pr * k + x]) s.projectExpMin[pr * k + x] = e;
+      if (e > s.projectExpMax[pr * k + x]) s.projectExpMax[pr * k + x] = e;
+    }
+    // Each member's mean trust in the co-members it knows (0 if it knows none).
+    let tsum = 0, tcount = 0;
+    const base = i * s.cap;
+    for (let q = base; q < base + s.degree[i]; q++) if (s.projectOf[s.tieTo[q]] === pr) { tsum += s.tieTrust[q]; tcount++; }
+    if (tcount > 0) s.projectCoord[pr] += tsum / tcount;
+  }
+  for (let pr = 0; pr < s.projectCap; pr++) {
+    if (s.projectState[pr] !== RUNNING) continue;
+    const m = s.projectSize[pr];
+    const sumC = s.projectTickSum[pr];
+    let spread = 0;
+    for (let x = 0; x < k; x++) spread += s.projectExpMax[pr * k + x] - s.projectExpMin[pr * k + x];
+    spread = m > 1 ? spread / k : 0;
+    const sq = s.projectSumSqrt[pr];
+    // synergy (engine 0.1's superlinear term) defaults to 0; kept only for comparison.
+    const raw = sumC + s.projectBonus[pr] + p.synergy * Math.max(0, sq * sq - sumC);
+    const output = raw * processLoss(m, p.processLoss) * (1 + p.diversityWeight * spread);
+    const close = unitCloseness(s, s.projectDir, pr, s.projectMaxAccess[pr], s.projectMaxMandate[pr], p.accessNeeded, p.mandateNeeded);
+    const coord = m > 1 ? coordination(s.projectCoord[pr] / m, p.coordinationLoss) : 1;
+    s.projectCoord[pr] = coord;
+    s.projectEff[pr] = close * coord;
+    s.projectOutput[pr] += output;
+    s.projectPay[pr] += output * coord;
+    record(s, output * close * coord);
   }
 }
 
@@ -54,7 +124,7 @@ function detectFreeRiders(s: State, ctx: Ctx): void {
   if (chance <= 0) return;
   for (let i = 0; i < s.n; i++) {
     const pr = s.projectOf[i];
-    if (pr < 0 || s.projectState[pr] !== PROJECT_RUNNING || s.projectSize[pr] < 2) continue;
+    if (pr < 0 || s.projectState[pr] !== RUNNING || s.projectSize[pr] < 2) continue;
     // A free rider gives less than half of what it could: small actors are not free riders.
     if (contribFactor(s, i) >= 0.5) continue;
     if (ctx.rng() >= chance) continue;
@@ -86,6 +156,15 @@ function leaveProject(s: State, i: number): void {
   s.memberContrib[i] = 0;
 }
 
+/** How far below-aspiration search lowers the bar to join a new combination, per unit of
+ * search intensity. */
+const SEARCH_OPENING = 0.5;
+
+/** Present value of a return `delay` ticks away: hyperbolic, 1/(1 + r·(1 − patience)·delay). */
+export function patienceDiscount(rate: number, patience: number, delay: number): number {
+  return 1 / (1 + rate * (1 - patience) * delay);
+}
+
 function wouldJoin(s: State, ctx: Ctx, c: number, pr: number, via: number): boolean {
   const p = ctx.p;
   if (!s.present[c] || s.projectOf[c] >= 0 || s.position[c] === OUTSIDE || s.contrib[c] <= 0) return false;
@@ -95,9 +174,13 @@ function wouldJoin(s: State, ctx: Ctx, c: number, pr: number, via: number): bool
   // Trust in whoever asks (the initiator or a member it knows).
   const q = findTie(s, c, via);
   if ((q >= 0 ? s.tieTrust[q] : 0) < p.trustMin) return false;
-  // Selectivity: mutual benefit, not "nice" (“De kunst van het netwerken”, rule 5).
-  const benefit = 1 - normDist(s.projectDir, pr, s.stake, c, k);
-  if (benefit < 0.3 + 0.5 * s.profile[c * PROFILE_WIDTH + SELECTIVITY]) return false;
+  // Selectivity: mutual benefit, not "nice" (“De kunst van het netwerken”, rule 5) — valued
+  // later, so discounted by impatience (rule 4) — with the bar lowered by a debt to the asker
+  // (reciprocity) and by search below aspiration.
+  const benefit = (1 - normDist(s.projectDir, pr, s.stake, c, k)) *
+    patienceDiscount(p.discountRate, s.profile[c * PW + PATIENCE_COL], p.projectDuration);
+  const owed = q >= 0 && s.tieOwed[q] ? p.reciprocity : 0;
+  if (benefit < 0.3 + 0.5 * s.profile[c * PW + SELECTIVITY_COL] - owed - SEARCH_OPENING * s.searching[c]) return false;
   // Granovetter (1978): join when enough trusted ties have joined already.
   let seen = 0;
   const base = c * s.cap;
@@ -120,6 +203,10 @@ function recruit(s: State, ctx: Ctx): void {
         s.projectOf[c] = pr;
         s.memberContrib[c] = 0;
         s.projectSize[pr]++;
+        // Reciprocity: joining the helper's project repays a debt; being brought in by a
+        // member creates one.
+        const back = findTie(s, c, i);
+        if (back >= 0) s.tieOwed[back] = s.tieOwed[back] ? 0 : 1;
       }
     }
   }
@@ -128,6 +215,9 @@ function recruit(s: State, ctx: Ctx): void {
     if (s.projectSize[pr] >= p.quorum) {
       s.projectState[pr] = PROJECT_RUNNING;
       s.projectStart[pr] = s.tick;
+      s.projectOutput[pr] = 0;
+      s.projectPay[pr] = 0;
+      s.projectEff[pr] = 0;
       s.projectsStarted++;
       if (s.projectNamed[pr]) ctx.report.project('started', pr, s.projectInitiator[pr], s.projectSize[pr], 0);
     } else {
@@ -138,67 +228,22 @@ function recruit(s: State, ctx: Ctx): void {
   }
 }
 
-/** Projects that reached their duration deliver: output superlinear in contributions and in
- * the diversity of members' expertise, effectiveness = closeness × coordination. */
+/** Projects that reached their duration deliver: members are paid their share of the
+ * accumulated output net of coordination, learn by doing, and are freed. */
 function deliver(s: State, ctx: Ctx): void {
   const p = ctx.p, k = s.k;
   let any = false;
   for (let pr = 0; pr < s.projectCap; pr++) {
-    if (s.projectState[pr] === PROJECT_RUNNING && s.tick - s.projectStart[pr] >= p.projectDuration) {
+    if (s.projectState[pr] === RUNNING && s.tick - s.projectStart[pr] >= p.projectDuration) {
       s.projectState[pr] = PROJECT_CLOSING;
-      s.projectOutput[pr] = 0;
-      s.projectSumC[pr] = 0; s.projectSumSqrt[pr] = 0; s.projectMaxAccess[pr] = 0; s.projectCoord[pr] = 0;
-      for (let x = 0; x < k; x++) { s.projectExpMin[pr * k + x] = 1; s.projectExpMax[pr * k + x] = 0; }
       any = true;
+      s.projectsDelivered++;
+      if (s.projectNamed[pr]) ctx.report.project('delivered', pr, s.projectInitiator[pr], s.projectSize[pr], s.projectEff[pr]);
     } else if (s.projectState[pr] === PROJECT_CLOSING) {
       any = true;
     }
   }
   if (!any) return;
-  // Pass 1: per-project sums over members — O(actors + ties).
-  for (let i = 0; i < s.n; i++) {
-    const pr = s.projectOf[i];
-    if (pr < 0 || s.projectState[pr] !== PROJECT_CLOSING || s.projectOutput[pr] < 0) continue;
-    const c = s.memberContrib[i];
-    s.projectSumC[pr] += c;
-    s.projectSumSqrt[pr] += Math.sqrt(c);
-    if (s.access[i] > s.projectMaxAccess[pr]) s.projectMaxAccess[pr] = s.access[i];
-    for (let x = 0; x < k; x++) {
-      const e = s.expertise[i * k + x];
-      if (e < s.projectExpMin[pr * k + x]) s.projectExpMin[pr * k + x] = e;
-      if (e > s.projectExpMax[pr * k + x]) s.projectExpMax[pr * k + x] = e;
-    }
-    // Coordination: each member's mean trust in the co-members it knows (0 if it knows none).
-    let tsum = 0, tcount = 0;
-    const base = i * s.cap;
-    for (let q = base; q < base + s.degree[i]; q++) if (s.projectOf[s.tieTo[q]] === pr) { tsum += s.tieTrust[q]; tcount++; }
-    if (tcount > 0) s.projectCoord[pr] += tsum / tcount;
-  }
-  // Per project: output and effectiveness; the opgave's progress.
-  for (let pr = 0; pr < s.projectCap; pr++) {
-    if (s.projectState[pr] !== PROJECT_CLOSING || s.projectOutput[pr] < 0) continue;
-    const m = s.projectSize[pr];
-    const sumC = s.projectSumC[pr] + s.projectBonus[pr];
-    const sq = s.projectSumSqrt[pr];
-    let spread = 0;
-    for (let x = 0; x < k; x++) spread += s.projectExpMax[pr * k + x] - s.projectExpMin[pr * k + x];
-    spread = m > 1 ? spread / k : 0;
-    const output = (sumC + p.synergy * Math.max(0, sq * sq - s.projectSumC[pr])) * (1 + p.diversityWeight * spread);
-    let close = 0;
-    for (let x = 0; x < k; x++) {
-      let cx = aspectCloseness(s, x, s.projectDir[pr * k + x]);
-      if (s.requiresAccess[x] && s.projectMaxAccess[pr] < p.accessNeeded) cx *= s.projectMaxAccess[pr] / p.accessNeeded;
-      close += cx;
-    }
-    close /= k;
-    const coord = m > 1 ? s.projectCoord[pr] / m : 1;
-    const eff = close * coord;
-    s.projectOutput[pr] = output;
-    s.projectEff[pr] = eff;
-    record(s, output * eff);
-    s.projectsDelivered++;
-    if (s.projectNamed[pr]) ctx.report.project('delivered', pr, s.projectInitiator[pr], m, eff);
-  }
   // Learning by doing: one shared, noisy signal of s* per delivered project and aspect
   // (drawn here in project order so the stream of draws is fixed).
   for (let pr = 0; pr < s.projectCap; pr++) {
@@ -207,12 +252,13 @@ function deliver(s: State, ctx: Ctx): void {
       s.projectExpMin[pr * k + x] = s.isKnowledge[x] ? s.solution[x] + p.lbdNoise * randomNormal(ctx.rng) : 0;
     }
   }
-  // Pass 2: members are paid by how well the output serves their stake, learn, and are freed.
+  // Members are paid by how well the output serves their stake, learn, and are freed.
   for (let i = 0; i < s.n; i++) {
     const pr = s.projectOf[i];
     if (pr < 0 || s.projectState[pr] !== PROJECT_CLOSING) continue;
     if (s.projectOutput[pr] >= 0) {
-      const share = s.projectOutput[pr] / s.projectSize[pr];
+      // Paid from output net of coordination (ODD.md §7.5), later than it was produced.
+      const share = s.projectPay[pr] / s.projectSize[pr];
       s.gainNetwork[i] += share * (1 - normDist(s.projectDir, pr, s.stake, i, k));
       for (let x = 0; x < k; x++) {
         if (!s.isKnowledge[x]) continue;
@@ -259,7 +305,7 @@ function initiate(s: State, ctx: Ctx): void {
       for (let x = 0; x < k; x++) s.projectDir[o + x] = s.agenda[x];
     } else {
       // d = (1 − n_i)·p_i + n_i·(trust-weighted mean of partners' stakes): need-recognition.
-      const need = s.profile[i * PROFILE_WIDTH + NEED];
+      const need = s.profile[i * PW + NEED_COL];
       let wsum = 0;
       for (let x = 0; x < k; x++) s.projectDir[o + x] = 0;
       const base = i * s.cap;
@@ -278,32 +324,42 @@ function initiate(s: State, ctx: Ctx): void {
 
 // --- Deals, solo action and the chain ------------------------------------------------
 
+/** Solo output: linear after a fixed cost, with a minimum efficient scale — below `scale`
+ * each unit yields proportionally less (scale 0: off). */
+export function soloOutput(a: number, efficiency: number, fixedCost: number, scale: number): number {
+  const out = efficiency * Math.max(0, a - fixedCost);
+  return scale > 0 && a < scale ? out * a / scale : out;
+}
+
+/** Share of a promised deal contribution that actor i does not deliver. */
+export function dealShortfall(s: State, opportunism: number, i: number): number {
+  return opportunism * (1 - s.profile[i * PW + TRUST_COL]);
+}
+
+/** Partner j notices i's shortfall with probability dealDetect·(1 − trustworthiness_i): j's
+ * trust in i falls by betrayalLoss, and gossip along ties stains i's reputation (the stain
+ * fades over gossipMemory ticks, payoffs.ts). One draw per actor that shorts (none when it
+ * delivers in full). */
+function detectOpportunism(s: State, ctx: Ctx, i: number, j: number): void {
+  const p = ctx.p;
+  const untrust = 1 - s.profile[i * PW + TRUST_COL];
+  if (untrust <= 0) return;
+  if (ctx.rng() >= p.dealDetect * untrust) return;
+  const q = findTie(s, j, i);
+  if (q >= 0) s.tieTrust[q] -= p.betrayalLoss * s.tieTrust[q];
+  s.stain[i] += p.gossip * (1 - s.stain[i]);
+}
+
 function dealsAndSolo(s: State, ctx: Ctx): void {
   const p = ctx.p, k = s.k, rng = ctx.rng, dir = s.dirScratch;
-  // What is left after projects: transactional actors (short horizon) prefer deals.
+  if (ctx.chain) chain(s, ctx);
+  // What is left after projects (including what a member held back from its project: it
+  // stays with the actor) goes to deals and solo action; holding back is applied once, to
+  // joint work only. Transactional actors (short horizon) prefer deals.
   for (let i = 0; i < s.n; i++) {
     s.dealLeft[i] = 0;
     if (!s.present[i] || s.contrib[i] <= 0) continue;
-    const give = s.contrib[i] * contribFactor(s, i);
-    s.contrib[i] = give;
-    if (!ctx.chain) s.dealLeft[i] = give * (1 - s.profile[i * PROFILE_WIDTH + PATIENCE]);
-  }
-  if (ctx.chain) {
-    // Chain: each link produces linearly along the lead's known process (the agenda),
-    // without meeting cost, trust threshold or synergy.
-    const eff = closeness(s, s.agenda, 0);
-    for (let i = 0; i < s.n; i++) {
-      const a = s.contrib[i];
-      if (!s.present[i] || a <= 0) continue;
-      const out = p.chainEfficiency * a;
-      s.spent[i] += a;
-      s.contrib[i] = 0;
-      record(s, out * eff);
-      let dist = 0;
-      for (let x = 0; x < k; x++) { const d = s.agenda[x] - s.stake[i * k + x]; dist += d * d; }
-      s.gainOther[i] += out * (1 - Math.sqrt(dist / k));
-    }
-    return;
+    if (!ctx.chain) s.dealLeft[i] = s.contrib[i] * (1 - s.profile[i * PW + PATIENCE_COL]);
   }
   for (let i = 0; i < s.n; i++) {
     const a = s.dealLeft[i];
@@ -317,11 +373,18 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
       if (j === i || !s.present[j] || s.dealLeft[j] <= 0) continue;
       const amount = Math.min(a, s.dealLeft[j]);
       s.dealLeft[i] -= amount; s.dealLeft[j] -= amount;
-      s.contrib[i] -= amount; s.contrib[j] -= amount;
-      s.spent[i] += amount; s.spent[j] += amount;
-      const out = p.dealReturn * 2 * amount;
+      // Opportunism: each delivers only part of what it promised; the rest stays with it
+      // (for solo action). Detection costs trust and, by gossip, reputation.
+      const gi = amount * (1 - dealShortfall(s, p.opportunism, i)), gj = amount * (1 - dealShortfall(s, p.opportunism, j));
+      s.contrib[i] -= gi; s.contrib[j] -= gj;
+      s.spent[i] += gi; s.spent[j] += gj;
+      if (p.opportunism > 0) { detectOpportunism(s, ctx, i, j); detectOpportunism(s, ctx, j, i); }
+      const out = p.dealReturn * (gi + gj);
       for (let x = 0; x < k; x++) dir[x] = 0.5 * (s.stake[i * k + x] + s.stake[j * k + x]);
-      record(s, out * closeness(s, dir, 0));
+      // A deal reaches what the better-placed of the two reaches.
+      const access = s.access[i] > s.access[j] ? s.access[i] : s.access[j];
+      const mandate = s.mandate[i] > s.mandate[j] ? s.mandate[i] : s.mandate[j];
+      record(s, out * unitCloseness(s, dir, 0, access, mandate, p.accessNeeded, p.mandateNeeded));
       // Immediate payoff for the overlap of both stakes.
       const overlap = 1 - normDist(s.stake, i, s.stake, j, k);
       s.gainOther[i] += 0.5 * out * overlap;
@@ -335,7 +398,7 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
     if (!s.present[i] || a <= 0) continue;
     s.spent[i] += a;
     s.contrib[i] = 0;
-    const out = p.soloEfficiency * Math.max(0, a - p.soloFixedCost);
+    const out = soloOutput(a, p.soloEfficiency, p.soloFixedCost, p.soloMinScale);
     if (out <= 0) continue;
     let dist = 0;
     for (let x = 0; x < k; x++) {
@@ -343,7 +406,33 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
       const d = dir[x] - s.stake[i * k + x];
       dist += d * d;
     }
-    record(s, out * closeness(s, dir, 0));
+    record(s, out * unitCloseness(s, dir, 0, s.access[i], s.mandate[i], p.accessNeeded, p.mandateNeeded));
+    s.gainOther[i] += out * (1 - Math.sqrt(dist / k));
+  }
+}
+
+/** Chain: each link produces linearly along the lead's known process (the agenda), without
+ * meeting cost, trust threshold, coordination or process loss. The chain is one unit of
+ * action: it reaches what its best-placed link reaches. Holding back applies to a link's
+ * chain work (joint work); what a link holds back stays with it for solo action. */
+function chain(s: State, ctx: Ctx): void {
+  const p = ctx.p, k = s.k;
+  let access = 0, mandate = 0;
+  for (let i = 0; i < s.n; i++) {
+    if (!s.present[i]) continue;
+    if (s.access[i] > access) access = s.access[i];
+    if (s.mandate[i] > mandate) mandate = s.mandate[i];
+  }
+  const eff = unitCloseness(s, s.agenda, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  for (let i = 0; i < s.n; i++) {
+    if (!s.present[i] || s.contrib[i] <= 0) continue;
+    const a = s.contrib[i] * contribFactor(s, i);
+    const out = p.chainEfficiency * a;
+    s.spent[i] += a;
+    s.contrib[i] -= a;
+    record(s, out * eff);
+    let dist = 0;
+    for (let x = 0; x < k; x++) { const d = s.agenda[x] - s.stake[i * k + x]; dist += d * d; }
     s.gainOther[i] += out * (1 - Math.sqrt(dist / k));
   }
 }
@@ -357,6 +446,7 @@ export function action(s: State, ctx: Ctx): void {
   if (!ctx.chain) {
     contributeToProjects(s, ctx);
     detectFreeRiders(s, ctx);
+    produce(s, ctx);
     deliver(s, ctx);
     recruit(s, ctx);
     initiate(s, ctx);

@@ -58,6 +58,24 @@ export function closeness(s: State, dir: Float64Array, row: number): number {
   return sum / k;
 }
 
+/** Mean closeness of direction row `row` for a unit of action (solo actor, deal, chain or
+ * project) with the given best access and mandate: on aspects that need reach (or formal
+ * authority), a unit below `accessNeeded` (`mandateNeeded`) loses effectiveness in proportion
+ * (ODD.md §7.5: the requirements hold for every route). */
+export function unitCloseness(
+  s: State, dir: Float64Array, row: number, access: number, mandate: number, accessNeeded: number, mandateNeeded: number,
+): number {
+  let sum = 0;
+  const k = s.k;
+  for (let x = 0; x < k; x++) {
+    let c = aspectCloseness(s, x, dir[row * k + x]);
+    if (s.requiresAccess[x] && access < accessNeeded) c *= access / accessNeeded;
+    if (s.requiresMandate[x] && mandate < mandateNeeded) c *= mandate / mandateNeeded;
+    sum += c;
+  }
+  return sum / k;
+}
+
 /** Mean absolute belief error on knowledge aspects (0 when there are none). */
 export function beliefError(s: State, i: number): number {
   let sum = 0, c = 0;

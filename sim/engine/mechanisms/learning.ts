@@ -13,11 +13,13 @@ function shares(s: State, ctx: Ctx, from: number, to: number, trustToFrom: numbe
   return true;
 }
 
-function listen(s: State, ctx: Ctx, i: number, j: number, tij: number): void {
+function listen(s: State, ctx: Ctx, i: number, j: number, tij: number, qi: number): void {
   if (tij <= 0 || !shares(s, ctx, j, i, tij)) return;
-  const w = tij * s.reputation[j];
+  const w = tij * (s.reputation[j] * (1 - s.stain[j])); // standing (state.ts), inlined
   if (w <= 0) return;
   if (ctx.p.shareCost > 0 && !spendMeetingTime(s, j, ctx.p.shareCost)) return;
+  // j helped i: i owes j a return (reciprocity, ODD.md §7.5).
+  if (qi >= 0) s.tieOwed[qi] = 1;
   const k = s.k, oi = i * k, oj = j * k;
   for (let x = 0; x < k; x++) s.learnNum[oi + x] += w * s.belief[oj + x];
   s.learnDen[i] += w;
@@ -33,8 +35,8 @@ export function learning(s: State, ctx: Ctx): void {
   for (let e = 0; e < s.pairCount; e++) {
     const i = s.pairA[e], j = s.pairB[e];
     const qi = slotOf(s, s.pairSlotA[e], i, j), qj = slotOf(s, s.pairSlotB[e], j, i);
-    listen(s, ctx, i, j, qi >= 0 ? s.tieTrust[qi] : ctx.strangerTrust);
-    listen(s, ctx, j, i, qj >= 0 ? s.tieTrust[qj] : ctx.strangerTrust);
+    listen(s, ctx, i, j, qi >= 0 ? s.tieTrust[qi] : ctx.strangerTrust, qi);
+    listen(s, ctx, j, i, qj >= 0 ? s.tieTrust[qj] : ctx.strangerTrust, qj);
   }
   for (let i = 0; i < s.n; i++) {
     const den = s.learnDen[i];

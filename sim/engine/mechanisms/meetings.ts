@@ -79,17 +79,22 @@ export function meetings(s: State, ctx: Ctx): void {
       if (d === 0 || rng() < p.exploreRate) {
         j = s.presentList[Math.floor(rng() * s.presentCount)];
       } else {
+        // Weight ∝ trust × standing (reputation less gossip; state.ts standing(), inlined:
+        // an imported function in this loop costs a getter call per tie under CommonJS).
         let total = 0;
         const base = i * cap;
-        for (let q = base; q < base + d; q++) total += s.tieTrust[q] * s.reputation[s.tieTo[q]] + 1e-6;
+        for (let q = base; q < base + d; q++) total += s.tieTrust[q] * (s.reputation[s.tieTo[q]] * (1 - s.stain[s.tieTo[q]])) + 1e-6;
         let u = rng() * total;
         for (let q = base; q < base + d; q++) {
-          u -= s.tieTrust[q] * s.reputation[s.tieTo[q]] + 1e-6;
+          u -= s.tieTrust[q] * (s.reputation[s.tieTo[q]] * (1 - s.stain[s.tieTo[q]])) + 1e-6;
           if (u <= 0 || q === base + d - 1) { j = s.tieTo[q]; break; }
         }
       }
       if (j < 0 || j === i || !canMeet(s, j)) continue;
+      // Both parties pay the meeting's time (ODD.md §7.2); a partner who cannot, cannot meet.
+      if (s.meetTime[j] + s.contrib[j] < p.meetingCost) continue;
       if (!spendMeetingTime(s, i, p.meetingCost)) break;
+      spendMeetingTime(s, j, p.meetingCost);
       meet(s, ctx, i, j);
     }
   }

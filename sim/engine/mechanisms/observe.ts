@@ -100,9 +100,11 @@ export function observe(s: State, ctx: Ctx, row: Float64Array, churn: number): v
     endorseNum += w * s.engagement[i] * (1 - normDist(s.agenda, 0, s.stake, i, k));
     endorseDen += w;
     const a = s.archetype[i];
-    if (a === NETWERKER) { pay0 += s.payoffAvg[i]; count0++; }
-    else if (a === TRANSACTIONEEL) { pay1 += s.payoffAvg[i]; count1++; }
-    else { pay2 += s.payoffAvg[i]; count2++; }
+    const sw = s.payoffSeenWeight[i];
+    const seen = sw > 0 ? s.payoffSeen[i] / sw : 0;
+    if (a === NETWERKER) { pay0 += seen; count0++; }
+    else if (a === TRANSACTIONEEL) { pay1 += seen; count1++; }
+    else { pay2 += seen; count2++; }
   }
   updateCoreness(s, p.corenessIterations);
   let sectorShare = 0, sectorW = 0;

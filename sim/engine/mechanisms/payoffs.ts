@@ -5,8 +5,22 @@ import { beliefError, clamp01, normDist } from './geometry.ts';
 import type { Ctx } from './context.ts';
 import { baseMeetShare, CORE, NEED, OUTSIDE, PATIENCE, PERIPHERY, PROFILE_WIDTH, SELECTIVITY, TRUST, VALUE, type State } from '../state.ts';
 
+/** Ticks of the common payoff window behind the per-archetype payoff measures. */
+export const PAYOFF_WINDOW = 10;
+
 /** x ↦ (−1, 1) without exp: keeps the engine to + − × ÷ √. */
 const squash = (x: number) => x / (1 + Math.abs(x));
+
+/** Keeps the relative aspiration gap finite when both levels are near 0. */
+const GAP_FLOOR = 0.05;
+
+/** Search intensity below aspiration: weight·squash(gap / (|aspiration| + |level| + 0.05)) for a
+ * positive gap, else 0. Weight 0 switches aspiration off. */
+export function searchIntensity(aspiration: number, level: number, weight: number): number {
+  const gap = aspiration - level;
+  if (gap <= 0 || weight <= 0) return 0;
+  return weight * squash(gap / (Math.abs(aspiration) + Math.abs(level) + GAP_FLOOR));
+}
 
 export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
   const p = ctx.p, k = s.k;
@@ -32,6 +46,20 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
     // Patient actors weigh a long horizon, transactional ones the last few ticks.
     const horizon = p.horizonMin + (p.horizonMax - p.horizonMin) * s.profile[o + PATIENCE];
     s.payoffAvg[i] += (pay - s.payoffAvg[i]) / horizon;
+    // The per-archetype measures use one window for everyone, bias-corrected, so archetypes
+    // with different horizons are comparable from the first tick (ODD.md §7.9).
+    const firstSeen = s.payoffSeenWeight[i] === 0;
+    s.payoffSeen[i] += (pay - s.payoffSeen[i]) / PAYOFF_WINDOW;
+    s.payoffSeenWeight[i] += (1 - s.payoffSeenWeight[i]) / PAYOFF_WINDOW;
+    // Aspiration (Cyert & March 1963; Greve 2003): the absolute payoff level against an
+    // aspiration that adapts slowly. Below it, the actor searches; if searching goes on
+    // without paying, it withdraws — the longer its horizon, the later.
+    const level = s.payoffSeen[i] / s.payoffSeenWeight[i];
+    s.aspiration[i] = firstSeen ? level : s.aspiration[i] + p.aspirationRate * (level - s.aspiration[i]);
+    const search = searchIntensity(s.aspiration[i], level, p.aspirationWeight);
+    s.searching[i] = search;
+    s.searchTicks[i] = search > 0 ? s.searchTicks[i] + 1 : 0;
+    const withdraw = search * s.searchTicks[i] / (s.searchTicks[i] + horizon);
     s.contribAvg[i] += (s.projectTick[i] - s.contribAvg[i]) / horizon;
 
     s.networkGainAvg[i] += (network - s.networkGainAvg[i]) / horizon;
@@ -58,13 +86,16 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
     const rNet = s.networkGainAvg[i] / (s.networkSpendAvg[i] + 1e-9);
     const rOther = s.otherGainAvg[i] / (s.otherSpendAvg[i] + 1e-9);
     const lean = rNet !== rOther ? (rNet - rOther) / (Math.abs(rNet) + Math.abs(rOther)) : 0;
-    const target = p.identityWeight * identity + (1 - p.identityWeight) * (0.5 + 0.5 * lean);
+    const target = p.identityWeight * identity + (1 - p.identityWeight) * (0.5 + 0.5 * lean) - withdraw;
     s.engagement[i] = clamp01(s.engagement[i] + p.engagementRate * (target - s.engagement[i]));
 
     // Budget: lean toward the channel that paid off, and back toward the profile's habit.
-    let m = s.meetShare[i] + p.budgetAdapt * (0.5 * lean + (baseMeetShare(s, i) - s.meetShare[i]));
+    // Searching below aspiration takes meeting time too.
+    let m = s.meetShare[i] + p.budgetAdapt * (0.5 * lean + search + (baseMeetShare(s, i) - s.meetShare[i]));
     m = m < 0.05 ? 0.05 : m > 0.9 ? 0.9 : m;
     s.meetShare[i] = m;
     if (s.position[i] === OUTSIDE) s.mobilised[i] = 0;
+    // Gossip fades: what was said about detected opportunism is forgotten over gossipMemory ticks.
+    if (s.stain[i] > 0) s.stain[i] -= s.stain[i] / p.gossipMemory;
   }
 }

@@ -1,11 +1,11 @@
 // Step 8 — positions: engagement moves actors between outside, periphery and core; the
 // entry rule decides admission to the core.
 import { ENTRY_CLOSED, ENTRY_INVITATION, ENTRY_OPEN, ENTRY_SELECTIVE, type Ctx } from './context.ts';
-import { CORE, OUTSIDE, PERIPHERY, type State } from '../state.ts';
+import { CORE, OUTSIDE, PERIPHERY, standing, type State } from '../state.ts';
 
 /** The claim to a place in the core: the four routes of “De kunst van het netwerken”. */
 export function claim(s: State, i: number): number {
-  return (s.mandate[i] + s.reputation[i] + s.access[i] + s.proactiveness[i]) / 4;
+  return (s.mandate[i] + standing(s, i) + s.access[i] + s.proactiveness[i]) / 4;
 }
 
 const INVITE_MAX = 16;
