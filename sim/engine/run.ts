@@ -25,7 +25,7 @@ import { stateFromJson, stateToJson, type SavedRun } from './saved.ts';
 
 export type { SavedRun } from './saved.ts';
 
-export const ENGINE_VERSION = '0.1.0';
+export const ENGINE_VERSION = '0.2.0';
 
 /** An intervention or scheduled event without its tick (the run supplies it). */
 export type Intervention = ScenarioEvent extends infer E ? E extends ScenarioEvent ? Omit<E, 'tick'> : never : never;

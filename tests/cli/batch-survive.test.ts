@@ -99,7 +99,8 @@ describe('a batch survives', () => {
 
   it('a second batch on the same folder is refused while the first runs; a stale lock is taken over', async () => {
     const out = join(DIR, 'locked');
-    const first = cliAsync(['batch', SPEC, '--out', out, '--workers', '1', '--quiet']);
+    // The first batch's first run hangs, so it holds the lock however fast or loaded the machine.
+    const first = cliAsync(['batch', SPEC, '--out', out, '--workers', '1', '--quiet', '--test-crash', 'jeugdhulp__open-netwerk__r001=hang']);
     await until(() => existsSync(join(out, 'batch.lock')), 'the lock');
     const second = cli(['batch', SPEC, '--out', out, '--workers', '1', '--resume', '--quiet']);
     expectBadInput(second, new RegExp(`${out} is in use by another batch \\(pid ${first.pid}, started .*\\): wait for it to end, or choose another --out`));

@@ -10,7 +10,7 @@ const GOLDEN = {
   scenario: 'jeugdhulp',
   seed: 1,
   ticks: 50,
-  sha256: '9ed25fada25adffc7b5d19cd10ffa4948c008d24b4434d313194f9b720999e10',
+  sha256: '36bade13f7f1277da038dacca509ac51b99a27090e14fe24eaf8a10e43e1e439',
 };
 
 describe('golden run', () => {
