@@ -86,10 +86,11 @@ const transport = buildTransport($('transport'), {
   onStep: () => stepOnce(),
   onReset: () => reset(),
   onSpeed: (tps) => { speed = tps; void api.setSpeed(tps); },
+  onMore: (ticks) => void extendRun(ticks),
 });
 const scenarioPanel = buildScenarioPanel($('sidebar'), {
   lang: settings.lang,
-  onScenario: (id) => restart({ scenario: id, sets: [], rules: null, interventions: [], tick: 0 }),
+  onScenario: (id) => restart({ scenario: id, sets: [], rules: null, interventions: [], tick: 0, end: null }),
   onSeed: (seed) => restart({ seed, interventions: [], tick: 0 }),
   onActors: (count) => restart({ sets: [...settings.sets.filter((s) => !s.startsWith('actors=')), `actors=${count}`], interventions: [], tick: 0 }),
   onImport: () => drop.pick(),
@@ -101,7 +102,7 @@ const drop = installDrop($('drop-hint'), {
     registerScenario(s.id, s.json, s.file);
     if (s.warnings.length) actions.flash(s.warnings.join(' · '));
     else actions.flash(`${t('imported', settings.lang)}: ${s.file}`);
-    void restart({ scenario: s.id, sets: [], rules: null, interventions: [], tick: 0 }).then(() => { if (meta && !playing) return play(); });
+    void restart({ scenario: s.id, sets: [], rules: null, interventions: [], tick: 0, end: null }).then(() => { if (meta && !playing) return play(); });
   },
 });
 const rulesPanel = buildRulesPanel($('sidebar'), { lang: settings.lang, onChange: (change) => changeRules(change) });
@@ -228,7 +229,7 @@ async function start(): Promise<void> {
   levers.setMeta(meta);
   advanced.show(settings.sets);
   await api.setSpeed(speed);
-  await api.setStopAt(meta.scenario.ticks);
+  await api.setStopAt(endTick());
   writeUrl();
 }
 
@@ -239,7 +240,24 @@ function restart(change: Partial<AppSettings>): Promise<void> {
   return starting;
 }
 
-async function play(): Promise<void> { await api.play(); playing = true; transport.setPlaying(true); }
+/** The run's last tick: the scenario's length, or later when the trainer chose to go on. */
+function endTick(): number { return settings.end ?? meta?.scenario.ticks ?? 0; }
+
+async function play(): Promise<void> {
+  if (meta && tick >= endTick()) { actions.flash(t('runEnded', settings.lang)); return; }
+  await api.play(); playing = true; transport.setPlaying(true);
+}
+
+/** "10 / 50 / 100 more": the run gets longer (kept in the link) and plays on. */
+async function extendRun(ticks: number): Promise<void> {
+  if (!meta) return;
+  settings.end = Math.max(endTick(), tick) + ticks;
+  await api.setStopAt(settings.end);
+  transport.setTick(tick, settings.end);
+  chartsDirty = true;
+  writeUrl();
+  await play();
+}
 async function pause(): Promise<void> { await api.pause(); playing = false; transport.setPlaying(false); }
 async function togglePlay(): Promise<void> { if (playing) await pause(); else await play(); }
 async function stepOnce(): Promise<void> {
@@ -339,7 +357,7 @@ function applyFrame(f: Frame): void {
     domains.update(values);
     redrawCharts();
   }
-  transport.setTick(f.tick, meta!.scenario.ticks);
+  transport.setTick(f.tick, endTick());
   const p = actorPanel.pinned;
   const now = performance.now();
   if (p !== null && now - lastDetail > 400) {
@@ -353,7 +371,7 @@ function redrawCharts(): void {
   if (!meta) return;
   chartsDirty = false;
   const pendingTicks = interventions.filter((e) => e.tick > tick).map((e) => e.tick);
-  timeSeries.update({ series, marks, pending: pendingTicks, highlight, xMax: Math.max(meta.scenario.ticks, tick) });
+  timeSeries.update({ series, marks, pending: pendingTicks, highlight, xMax: Math.max(endTick(), tick) });
   triangle.update({ series, highlight, markTicks: [...new Set(marks.map((e) => e.tick))] });
 }
 
@@ -469,6 +487,7 @@ window.__samenspel = {
   get framesApplied() { return framesApplied; },
   get networkMode() { return network.mode; },
   get highlight() { return highlight; },
+  get end() { return endTick(); },
   ready: () => (starting ?? Promise.resolve()).then(() => meta !== null),
   positions: () => network.positions(),
   coreness: () => (lastFrame ? Array.from(lastFrame.coreness) : []),

@@ -157,7 +157,9 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
 
     play() {
       if (!run || playing || failure) return;
-      if (stopAt > 0 && run.tick >= stopAt) stopAt = 0; // pressing play at the end continues
+      // A run has an end: play at the last tick stays there; going on is an explicit
+      // extension (setStopAt with a later tick), which the UI records in the link.
+      if (stopAt > 0 && run.tick >= stopAt) return;
       playing = true;
       due = 1;
       last = now();
@@ -179,7 +181,7 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
 
     step(count = 1) {
       const r = need();
-      for (let i = 0; i < count; i++) stepOnce();
+      for (let i = 0; i < count && !(stopAt > 0 && r.tick >= stopAt); i++) stepOnce();
       return r.tick;
     },
 
@@ -214,6 +216,7 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
         runId,
         tick: s.tick,
         playing,
+        end: stopAt,
         rows,
         position: s.position.slice(),
         present: s.present.slice(),

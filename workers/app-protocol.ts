@@ -58,6 +58,8 @@ export interface Frame {
   runId: number;
   tick: number;
   playing: boolean;
+  /** The run's last tick (play stops there; 0 = open-ended). */
+  end: number;
   /** Rows (tick, ...MEASURES) since the requested tick, row-major, width = 1 + MEASURES.length. */
   rows: Float64Array;
   position: Uint8Array;
@@ -113,7 +115,7 @@ export interface SimApi {
   pause(): void;
   /** Ticks per second; 0 = as fast as possible. */
   setSpeed(tps: number): void;
-  /** Pause automatically at this tick (0 = never). */
+  /** The run's last tick: play stops there and does not start past it (0 = never stop). */
   setStopAt(tick: number): void;
   step(count?: number): number;
   runTo(tick: number): number;

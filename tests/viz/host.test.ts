@@ -81,6 +81,20 @@ describe('app simulation host', () => {
     const f = host.frame({ runId: 1, tick: 0, logLength: 0, interventions: 0, tiesTick: 0 })!;
     expect(f.tick).toBe(25);
     expect(f.playing).toBe(false);
+    expect(f.end).toBe(25);
+    // A run has an end: play and step at the last tick do not go on ...
+    host.play();
+    expect(host.step(3)).toBe(25);
+    await new Promise((r) => setTimeout(r, 30));
+    const still = host.frame({ runId: 1, tick: 0, logLength: 0, interventions: 0, tiesTick: 0 })!;
+    expect([still.tick, still.playing]).toEqual([25, false]);
+    // ... until the run is extended explicitly.
+    host.setStopAt(35);
+    host.play();
+    for (let i = 0; i < 200 && host.frame({ runId: 1, tick: 0, logLength: 0, interventions: 0, tiesTick: 0 })?.playing !== false; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(host.frame({ runId: 1, tick: 0, logLength: 0, interventions: 0, tiesTick: 0 })!.tick).toBe(35);
   });
 
   it('reports bad scenarios and overrides as the CLI does, naming file and field', async () => {

@@ -14,12 +14,14 @@ export interface AppSettings {
   interventions: ScenarioEvent[];
   /** Tick to fast-forward to on opening (0 = start). */
   tick: number;
+  /** The run's last tick when extended past the scenario's length ("10 / 50 / 100 more"); null = the scenario's. */
+  end: number | null;
   lang: Lang;
   presenter: boolean;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
-  scenario: 'jeugdhulp', rules: null, sets: [], seed: 1, interventions: [], tick: 0, lang: 'nl', presenter: false,
+  scenario: 'jeugdhulp', rules: null, sets: [], seed: 1, interventions: [], tick: 0, end: null, lang: 'nl', presenter: false,
 };
 
 /** Seeds as the CLI reads them: a number when the text is one, else the text. */
@@ -36,6 +38,7 @@ export function encodeSettings(s: AppSettings): string {
   for (const x of s.sets) q.append('set', x);
   if (s.interventions.length) q.set('iv', JSON.stringify(s.interventions));
   if (s.tick > 0) q.set('t', String(s.tick));
+  if (s.end !== null) q.set('end', String(s.end));
   if (s.lang !== 'nl') q.set('lang', s.lang);
   if (s.presenter) q.set('presenter', '1');
   return q.toString();
@@ -65,6 +68,12 @@ export function decodeSettings(search: string): Decoded {
   }
   const t = Number(q.get('t') ?? 0);
   if (Number.isInteger(t) && t > 0) out.tick = t;
+  const end = q.get('end');
+  if (end !== null) {
+    const e = Number(end);
+    if (Number.isInteger(e) && e > 0) out.end = e;
+    else problems.push(`end: expected a positive whole number of ticks, got '${end}'`);
+  }
   if (q.get('lang') === 'en') out.lang = 'en';
   out.presenter = q.get('presenter') === '1';
   return { settings: out, problems };
