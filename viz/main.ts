@@ -12,6 +12,7 @@ import { createTriangleView } from './views/triangle.ts';
 import { createInterestView } from './views/interest.ts';
 import { createDomainsView, DOMAIN_KEYS } from './views/domains.ts';
 import { createEventLogView } from './views/eventLog.ts';
+import { createMonitorsView } from './views/monitors.ts';
 import { createActorPanel } from './views/actorPanel.ts';
 import { buildTransport } from './controls/transport.ts';
 import { buildScenarioPanel, registerScenario, SCENARIOS, storedScenario } from './controls/scenarioPanel.ts';
@@ -65,6 +66,7 @@ const network = createNetworkView($('network'), {
   },
 });
 const timeSeries = createTimeSeriesView($('series'), { lang: settings.lang, onSelectTick: (tk) => setHighlight(tk) });
+const monitors = createMonitorsView($('monitors'), { lang: settings.lang });
 const triangle = createTriangleView($('triangle'), { lang: settings.lang });
 const interest = createInterestView($('interest'), { lang: settings.lang });
 const domains = createDomainsView($('domains'), { lang: settings.lang });
@@ -326,7 +328,7 @@ function applyFrame(f: Frame): void {
   framesApplied++;
   if (f.playing !== playing) { playing = f.playing; transport.setPlaying(playing); if (!playing) writeUrl(); }
   series.append(f.rows);
-  if (f.rows.length) chartsDirty = true;
+  if (f.rows.length) { chartsDirty = true; monitors.update((k) => series.last(k)); }
   if (f.log.length) {
     if (f.logFrom < log.length) { log = log.slice(0, f.logFrom); marks = log.filter((e) => e.marked); }
     for (const e of f.log) { log.push(e); if (e.marked) marks.push(e); }
@@ -387,7 +389,7 @@ function setLang(lang: Lang): void {
     scaleToggle.textContent = t(scaleToggle.dataset.scale === 'zoom' ? 'scaleZoom' : 'scaleFull', lang);
     scaleToggle.title = t('scaleHint', lang);
   }
-  for (const v of [network, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, advanced, actions, compare]) v.setLang(lang);
+  for (const v of [network, monitors, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, advanced, actions, compare]) v.setLang(lang);
   if (meta) scenarioPanel.show(settings, meta);
   writeUrl();
 }
@@ -395,6 +397,7 @@ function setLang(lang: Lang): void {
 function setPresenter(on: boolean): void {
   settings.presenter = on;
   document.body.classList.toggle('presenter', on);
+  if (!on) document.body.classList.remove('drawer-open');
   actions.setPresenter(on);
   if (on && document.fullscreenElement === null && document.documentElement.requestFullscreen) {
     document.documentElement.requestFullscreen().catch(() => { /* not allowed without a gesture: fine */ });

@@ -41,7 +41,7 @@ export function createInterestView(el: HTMLElement, options: { lang: Lang }): In
     const box = boxOf(el, INTEREST_SIZE);
     sizeSvg(svg, box);
     const W = box.w, H = box.h, fs = box.font;
-    const M = { top: placeTitle(title, box), right: 12, bottom: Math.round(fs * 2), left: 12 };
+    const M = { top: placeTitle(title, box, t('interest', lang)), right: 12, bottom: Math.round(fs * 2), left: 12 };
     x.range([M.left, W - M.right]);
     y.range([H - M.bottom, M.top]);
     note.attr('x', W - M.right).attr('y', H - 8).attr('font-size', Math.round(fs * 0.85));

@@ -34,3 +34,128 @@ test('projector: play stops at the last tick; +10 extends the run and the link k
   assertEqual(await hook<number>(again.page, 'end'), 22, 'the shared link opens the extended run');
   assertEqual(errors.join('\n'), '', 'console errors');
 });
+
+// --- Layout at every projector size ---------------------------------------------------------
+const SIZES = [
+  { width: 1024, height: 768 }, { width: 1280, height: 720 }, { width: 1366, height: 768 },
+  { width: 1600, height: 900 }, { width: 1920, height: 1080 }, { width: 768, height: 1024 },
+];
+
+type Rect = { x: number; y: number; w: number; h: number };
+
+/** Pairs of texts that overlap: ring names vs actor names, panel titles vs their buttons, flag labels. */
+async function overlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const box = (e: Element) => e.getBoundingClientRect();
+    const shown = (e: Element) => { const r = box(e); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[display="none"]'); };
+    const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && a.right > b.left + 1 && a.top < b.bottom - 1 && a.bottom > b.top + 1;
+    const out: string[] = [];
+    const rings = [...document.querySelectorAll('svg.network .ring-label')].filter(shown);
+    const names = [...document.querySelectorAll('svg.network g.labels text')].filter(shown);
+    for (const r of rings) for (const n of names) if (hit(box(r), box(n))) out.push(`ring label "${r.textContent}" over actor name "${n.textContent}"`);
+    for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) {
+      if (hit(box(names[i]), box(names[j]))) out.push(`actor names "${names[i].textContent}" and "${names[j].textContent}"`);
+    }
+    for (const head of document.querySelectorAll('.panel-head')) {
+      const title = head.querySelector('h2');
+      if (!title || !shown(title)) continue;
+      for (const b of head.querySelectorAll('.panel-tools > *')) if (shown(b) && hit(box(title), box(b))) out.push(`panel title "${title.textContent}" under its button "${b.textContent}"`);
+    }
+    for (const panel of document.querySelectorAll('.panel')) {
+      const title = panel.querySelector('svg text.view-title');
+      if (!title || !shown(title)) continue;
+      for (const b of panel.querySelectorAll('.panel-tools.floating > *')) if (shown(b) && hit(box(title), box(b))) out.push(`view title "${title.textContent}" under its button "${b.textContent}"`);
+    }
+    const flags = [...document.querySelectorAll('svg.time-series text.flag-label')].filter(shown);
+    for (let i = 0; i < flags.length; i++) for (let j = i + 1; j < flags.length; j++) {
+      if (hit(box(flags[i]), box(flags[j]))) out.push(`flag labels "${flags[i].textContent}" and "${flags[j].textContent}"`);
+    }
+    const corners = [...document.querySelectorAll('svg.triangle text.corner-label')].filter(shown);
+    for (let i = 0; i < corners.length; i++) for (let j = i + 1; j < corners.length; j++) {
+      if (hit(box(corners[i]), box(corners[j]))) out.push(`triangle corners "${corners[i].textContent}" and "${corners[j].textContent}"`);
+    }
+    const heads = [...document.querySelectorAll('header.topbar button, header.topbar select, header.topbar summary, header.topbar .tick-counter')].filter(shown);
+    for (let i = 0; i < heads.length; i++) for (let j = i + 1; j < heads.length; j++) {
+      if (heads[i].contains(heads[j]) || heads[j].contains(heads[i])) continue;
+      if (hit(box(heads[i]), box(heads[j]))) out.push(`header controls ${heads[i].id || heads[i].className} and ${heads[j].id || heads[j].className}`);
+    }
+    return out;
+  });
+}
+
+async function rectOf(page: Page, selector: string): Promise<Rect> {
+  return page.locator(selector).first().evaluate((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+}
+
+/** The control can be scrolled to (or its fold opened) and is then on screen, uncovered, enabled. */
+async function reachable(page: Page, selector: string): Promise<string | null> {
+  const el = page.locator(selector).first();
+  const fold = await el.evaluate((e) => { const d = e.closest('details'); return d && !d.open ? true : false; });
+  if (fold) await el.evaluate((e) => { const s = e.closest('details')!.querySelector('summary') as HTMLElement; s.click(); });
+  await el.scrollIntoViewIfNeeded();
+  return el.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    if (r.width < 8 || r.height < 8) return `${e.id}: ${r.width}×${r.height}`;
+    if (r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1) return `${e.id} off screen at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`;
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    if (!top || !(top === e || e.contains(top) || top.contains(e))) return `${e.id} covered by ${top?.tagName}.${top?.className}`;
+    if ((e as HTMLButtonElement).disabled) return `${e.id} disabled`;
+    return null;
+  });
+}
+
+for (const size of SIZES) {
+  for (const presenter of [false, true]) {
+    const name = `${size.width}x${size.height}-${presenter ? 'presenter' : 'normal'}`;
+    test(`projector: layout at ${name}: main views large, monitors, picker and levers reachable, no overlaps`, async ({ browser, url, note }) => {
+      const { page, errors } = await openPage(browser, `${url}?scenario=jeugdhulp&seed=1&t=40${presenter ? '&presenter=1' : ''}`, size);
+      await waitForTick(page, 40);
+      await page.waitForTimeout(900);
+      const vw = size.width, vh = size.height;
+      // Main views: the network and the three functions, large and on the first screen.
+      const net = await rectOf(page, '#network');
+      const ser = await rectOf(page, '#series');
+      const minNet = presenter ? Math.min(vw, vh) * 0.45 : 300;
+      assert(net.w >= minNet && net.h >= minNet * 0.8, `network ${Math.round(net.w)}×${Math.round(net.h)} at least ${Math.round(minNet)} wide`);
+      assert(ser.w >= 300 && ser.h >= 150, `time series ${Math.round(ser.w)}×${Math.round(ser.h)} at least 300×150`);
+      for (const [label, r] of [['network', net], ['series', ser]] as const) {
+        assert(r.x >= 0 && r.x + r.w <= vw + 1 && r.y >= 0 && r.y + r.h <= vh + 1, `${label} on the first screen (${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.w)}×${Math.round(r.h)})`);
+      }
+      if (presenter) {
+        const share = (net.w * net.h + ser.w * ser.h) / (vw * vh);
+        assert(share >= 0.4, `presenter: network + functions fill ${Math.round(share * 100)}% of the screen (≥ 40%)`);
+      }
+      // Monitors: each on screen, with a number as its text.
+      for (const key of ['richten', 'leren', 'handelen', 'impact', 'core', 'periphery', 'outside']) {
+        const m = page.locator(`[data-monitor="${key}"]`);
+        const text = await m.innerText();
+        assert(/^-?\d+([.,]\d+)?$/.test(text.trim()), `monitor ${key} shows a number, got '${text}'`);
+        const r = await rectOf(page, `[data-monitor="${key}"]`);
+        assert(r.y >= 0 && r.y + r.h <= vh && r.x >= 0 && r.x + r.w <= vw, `monitor ${key} on screen`);
+      }
+      // The header never runs off the screen.
+      const header = await page.$$eval('header.topbar button, header.topbar select, header.topbar summary', (els) => els
+        .filter((e) => e.getBoundingClientRect().width > 0)
+        .map((e) => { const r = e.getBoundingClientRect(); return { id: e.id || e.className, l: r.left, r: r.right }; }));
+      for (const hd of header) assert(hd.l >= 0 && hd.r <= vw + 0.5, `header control ${hd.id} within the width (${Math.round(hd.l)}–${Math.round(hd.r)})`);
+      const clash = await overlaps(page);
+      assertEqual(clash.join('; '), '', 'overlapping labels');
+      await screenshot(page, `projector-${name}`);
+      // Dropdown: the export menu opens inside the screen.
+      await page.locator('#export-menu summary').scrollIntoViewIfNeeded();
+      await page.click('#export-menu summary');
+      const menu = await rectOf(page, '#export-menu .menu-list');
+      assert(menu.x >= 0 && menu.x + menu.w <= vw + 0.5 && menu.y + Math.min(menu.h, 200) <= vh, `export menu inside the screen (${Math.round(menu.x)},${Math.round(menu.y)} ${Math.round(menu.w)}×${Math.round(menu.h)})`);
+      await page.click('#export-menu summary');
+      // Controls: the scenario picker and a lever can be reached (by scrolling, a fold or the drawer).
+      if (presenter) await page.click('#controls-toggle');
+      for (const sel of ['#scenario-picker', '#lever-agendering', '#lever-mobilise-target', '#rule-preset']) {
+        const problem = await reachable(page, sel);
+        assert(problem === null, `control ${sel} reachable: ${problem}`);
+      }
+      if (presenter) await screenshot(page, `projector-${name}-drawer`);
+      note(`tests/artifacts/projector-${name}.png: network ${Math.round(net.w)}×${Math.round(net.h)}, functions ${Math.round(ser.w)}×${Math.round(ser.h)}`);
+      assertEqual(errors.join('\n'), '', 'console errors');
+    }, 90_000);
+  }
+}
