@@ -20,6 +20,7 @@ import { installDrop } from './controls/drop.ts';
 import { buildRulesPanel, buildQuickRules } from './controls/rulesPanel.ts';
 import { buildLeversPanel } from './controls/levers.ts';
 import { buildAdvancedPanel } from './controls/advanced.ts';
+import { buildLiveParamsPanel } from './controls/liveParams.ts';
 import { buildActions } from './controls/actions.ts';
 import { downloadBlob, downloadText, svgDocument, svgToPng } from './export/download.ts';
 import { measureLatency } from './bench.ts';
@@ -110,6 +111,7 @@ const drop = installDrop($('drop-hint'), {
 const rulesPanel = buildRulesPanel($('sidebar'), { lang: settings.lang, onChange: (change) => changeRules(change) });
 const quickRules = buildQuickRules($('quick-rules'), { lang: settings.lang, onChange: (change) => changeRules(change) });
 const levers = buildLeversPanel($('sidebar'), { lang: settings.lang, onIntervene: (e) => intervene(e) });
+const liveParams = buildLiveParamsPanel($('sidebar'), { lang: settings.lang, onChange: (key, value) => intervene({ type: 'params', params: { [key]: value } } as Intervention) });
 const advanced = buildAdvancedPanel($('sidebar'), { lang: settings.lang, onApply: (sets) => restart({ sets, interventions: [], tick: 0 }) });
 const actions = buildActions($('actions'), {
   lang: settings.lang,
@@ -344,6 +346,7 @@ function applyFrame(f: Frame): void {
     rulesPanel.showRules(f.rules);
     quickRules.showRules(f.rules);
   }
+  if (f.params) liveParams.show(f.params);
   if (f.ties) { tiesTick = f.ties.tick; wantTies = false; network.setTies(f.ties); }
   network.update(f);
   const p0 = actorPanel.pinned;
@@ -389,7 +392,7 @@ function setLang(lang: Lang): void {
     scaleToggle.textContent = t(scaleToggle.dataset.scale === 'zoom' ? 'scaleZoom' : 'scaleFull', lang);
     scaleToggle.title = t('scaleHint', lang);
   }
-  for (const v of [network, monitors, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, advanced, actions, compare]) v.setLang(lang);
+  for (const v of [network, monitors, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, liveParams, advanced, actions, compare]) v.setLang(lang);
   if (meta) scenarioPanel.show(settings, meta);
   writeUrl();
 }

@@ -229,6 +229,8 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
         logFrom,
         log: r.log.slice(logFrom),
         rules: { ...r.rules },
+        // A params change is logged, so the log growing is when the params may have changed.
+        params: !sameRun || logFrom < r.log.length ? { ...r.params } : null,
         interventions: !sameRun || req.interventions !== total.length ? total : null,
         ties: wantTies ? tieBundle() : null,
         failure,

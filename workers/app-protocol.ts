@@ -75,6 +75,8 @@ export interface Frame {
   logFrom: number;
   log: LogEntry[];
   rules: Rules;
+  /** The run's current parameters, when they may have changed since the last frame. */
+  params: Record<string, number | string> | null;
   /** All interventions so far (replayed + made), only when they changed since the last frame. */
   interventions: ScenarioEvent[] | null;
   ties: TieBundle | null;

@@ -159,3 +159,55 @@ for (const size of SIZES) {
     }, 90_000);
   }
 }
+
+test('projector: monitors show the live measures; the time series reads out the hovered tick', async ({ browser, url }) => {
+  const { page, errors } = await openPage(browser, `${url}?scenario=jeugdhulp&seed=3&t=30`);
+  await waitForTick(page, 30, 90_000);
+  await page.waitForTimeout(500);
+  for (const key of ['richten', 'leren', 'handelen', 'impact', 'core', 'periphery', 'outside']) {
+    const col = await call<number[]>(page, 'series', key);
+    const shown = Number((await page.locator(`[data-monitor="${key}"]`).innerText()).replace(',', '.'));
+    const digits = ['core', 'periphery', 'outside'].includes(key) ? 0 : 2;
+    assertEqual(shown, Number(col[col.length - 1].toFixed(digits)), `monitor ${key} = the last value of the series`);
+  }
+  // Hover the plot at tick 12: the readout names the tick and its values.
+  const overlay = page.locator('svg.time-series rect[data-ui]');
+  const r = (await overlay.boundingBox())!;
+  const domainMax = await hook<number>(page, 'end');
+  await page.mouse.move(r.x + (r.width * 12) / domainMax, r.y + r.height / 2);
+  await page.waitForSelector('svg.time-series g.readout text.readout-value');
+  const tickShown = Number(await page.locator('svg.time-series g.readout').getAttribute('data-tick'));
+  assert(Math.abs(tickShown - 12) <= 1, `readout at tick ${tickShown} (pointer at 12)`);
+  const richten = await call<number[]>(page, 'series', 'richten');
+  const value = Number(await page.locator('svg.time-series g.readout text[data-key="richten"]').getAttribute('data-value'));
+  assertEqual(value, richten[tickShown], 'readout value of richten at that tick');
+  assert(await page.locator('svg.time-series g.readout text').count() >= 6, 'tick and five values');
+  await screenshot(page, 'projector-readout');
+  assertEqual(errors.join('\n'), '', 'console errors');
+});
+
+test('projector: a slider mid-run is a logged params intervention at the next tick, replayed by the link', async ({ browser, url }) => {
+  const { page, errors } = await openPage(browser, `${url}?scenario=jeugdhulp&seed=5&t=10`);
+  await waitForTick(page, 10);
+  await page.click('#live-params-section > summary');
+  const slider = page.locator('#live-mu');
+  assert(await slider.isVisible(), 'the μ slider is shown (dialogue group open)');
+  assertEqual(await page.locator('#live-maxTies').count(), 0, 'tie slots are not a live slider');
+  assertEqual(await page.locator('#live-meetingMode').count(), 0, 'a mechanism switch is not a live slider');
+  await slider.evaluate((e: HTMLInputElement) => { e.value = '0.1'; e.dispatchEvent(new Event('input')); e.dispatchEvent(new Event('change')); });
+  await page.waitForFunction(() => (window as unknown as { __samenspel: { interventions: unknown[] } }).__samenspel.interventions.length === 1);
+  const iv = await hook<{ tick: number; type: string; params: Record<string, number> }[]>(page, 'interventions');
+  assertEqual(JSON.stringify(iv.map((e) => [e.tick, e.type, e.params])), JSON.stringify([[11, 'params', { mu: 0.1 }]]), 'the intervention, at the next tick');
+  await page.click('#btn-step');
+  await waitForTick(page, 11);
+  await page.waitForFunction(() => (window as unknown as { __samenspel: { log: { tick: number; kind: string }[] } }).__samenspel.log.some((e) => e.kind === 'params' && e.tick === 11));
+  await call(page, 'runTo', 25);
+  await waitForTick(page, 25);
+  const live = await call<string>(page, 'exportCsv');
+  const link = await call<string>(page, 'shareUrl');
+  const again = await openPage(browser, link);
+  await waitForTick(again.page, 25);
+  assertEqual(await call<string>(again.page, 'exportCsv'), live, 'the link replays the slider change bit for bit');
+  assertEqual(await again.page.inputValue('#live-mu'), '0.1', 'the replayed run shows μ = 0.1');
+  assertEqual(errors.join('\n'), '', 'console errors');
+});
