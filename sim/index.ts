@@ -1,13 +1,15 @@
-// The engine's public face. Drivers (cli/, workers/, viz/) import from here only.
+// The engine's public face for drivers (cli/, workers/, bench/, tests/); the app's UI thread imports
+// sim/meta.ts instead, so the tick pipeline loads only in its worker.
 export { PARAMS, defaultParams, type Params, type ParamKey, type ParamSpec, type Bilingual } from './schema/params.ts';
 export {
   PRESETS, DEFAULT_RULES, RULE_OPTIONS, RULE_LABELS, OPTION_LABELS, findPreset, resolveRules, rulesSchema, partialRulesSchema,
-  type Rules, type PartialRules, type Preset, type BehaviourMix,
+  type Rules, type PartialRules, type RulesChange, type Preset, type BehaviourMix,
 } from './schema/rules.ts';
 export {
   scenarioSchema, eventSchema, eventsFileSchema, ARCHETYPES, TRAITS,
   type Scenario, type ScenarioInput, type ScenarioEvent, type EventType, type Archetype,
 } from './schema/scenario.ts';
+export { actorNames, checkEvents, eventIssues, type EventCheckOptions } from './schema/events.ts';
 export { InputError, parseScenario, parseEvents, parseJsonText, applySet, parseSetValue, validSetKeysText, issuesOf, type Issue } from './schema/validate.ts';
 export { MEASURES, MEASURE_KEYS, MEASURE_INDEX, type MeasureSpec } from './schema/measures.ts';
 export {
@@ -18,7 +20,7 @@ export { createRecorder, seriesToCsv, type Recorder } from './engine/recorder.ts
 export type { LogEntry } from './engine/log.ts';
 export { createRng, deriveSeed, type Rng } from './engine/rng.ts';
 export { OUTSIDE, PERIPHERY, CORE, NETWERKER, TRANSACTIONEEL, MEELIFTER, type State, type ActorMeta } from './engine/state.ts';
-export { simulate, runToJson, type SimulateConfig, type RunJson } from './engine/simulate.ts';
+export { drive, simulate, runToJson, type SimulateConfig, type RunJson, type TickObserver, type StopCondition } from './engine/driver.ts';
 export * as batch from './analysis/batch/index.ts';
 export * as canonical from './docking/index.ts';
 export * as patterns from './analysis/patterns/index.ts';

@@ -2,8 +2,8 @@
 // latest frame as transferable typed arrays. Runs inside a Web Worker (workers/sim.worker.ts)
 // and, for tests, in Node; it uses timers but never the DOM.
 import {
-  applySet, createRecorder, createRun, InputError, MEASURES, resolveRules, runToJson, scenarioRules, seriesToCsv,
-  parseEvents, parseScenario, type PartialRules, type Recorder, type Rules, type Run, type ScenarioEvent, type Intervention,
+  applySet, createRecorder, createRun, drive, simulate, InputError, MEASURES, runToJson, seriesToCsv,
+  parseEvents, parseScenario, type PartialRules, type Recorder, type Run, type ScenarioEvent, type Intervention,
 } from '../sim/index.ts';
 import type {
   ActorDetail, Frame, FrameRequest, InitConfig, InitResult, RunMeta, SimApi, TieBundle,
@@ -21,7 +21,6 @@ export interface SimHost extends SimApi {
 export function createSimHost(now: () => number = () => performance.now()): SimHost {
   let run: Run | null = null;
   let recorder: Recorder | null = null;
-  let initialRules: Rules | null = null;
   let initialRulesInput: string | PartialRules | undefined;
   let replayed: ScenarioEvent[] = [];
   let runId = 0;
@@ -41,17 +40,18 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
     return run;
   };
 
+  const collectFrame = (r: Run) => recorder!.collect(r);
+
   function stepOnce(): void {
     const r = need();
     try {
-      r.step();
+      drive(r, 1, collectFrame);
     } catch (e) {
       // Stop rather than loop on a broken tick; the UI shows the message.
       playing = false;
       failure = `tick ${r.tick}: ${(e as Error).message}`;
       throw e;
     }
-    recorder!.collect(r);
     ticksRun++;
   }
 
@@ -120,7 +120,6 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
         scenario = parseScenario(raw, config.sets.length ? `${config.file} (with --set ${config.sets.join(' ')})` : config.file);
         const rules = config.rules;
         const next = createRun({ scenario, rules, seed: config.seed, events: config.interventions });
-        initialRules = resolveRules(scenarioRules(scenario), rules);
         initialRulesInput = rules;
         run = next;
       } catch (e) {
@@ -148,7 +147,7 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
         aspects: scenario.aspects.map((a) => ({ id: a.id, label: a.label, kind: a.kind, solution: a.kind === 'knowledge' ? a.solution ?? null : null })),
         groups: scenario.groups.map((g) => ({ name: g.name, label: g.label })),
         scenario: { id: scenario.id, title: scenario.title, description: scenario.description, watchFor: scenario.watchFor, ticks: scenario.ticks },
-        rules: initialRules!,
+        rules: run.startRules,
         seed: config.seed,
         interventions: replayed.slice(),
       };
@@ -276,12 +275,9 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
       const live = need();
       // Through the same parser the CLI's --events uses, so the events come out field for field alike.
       const events = parseEvents(JSON.parse(JSON.stringify(allInterventions())), 'events');
-      const replay = createRun({ scenario: live.scenario, rules: initialRulesInput, seed: live.seed, events });
-      const rec = createRecorder(live.tick);
-      rec.collect(replay);
-      while (replay.tick < live.tick) { replay.step(); rec.collect(replay); }
+      const { run: replay, recorder: rec } = simulate({ scenario: live.scenario, rules: initialRulesInput, seed: live.seed, events, ticks: live.tick });
       if (seriesToCsv(rec) !== seriesToCsv(recorder!)) throw new Error('internal: the replayed run differs from the live run');
-      return JSON.stringify(runToJson(replay, rec, initialRules!), null, 1) + '\n';
+      return JSON.stringify(runToJson(replay, rec), null, 1) + '\n';
     },
 
     exportEvents() { return JSON.stringify(allInterventions(), null, 2) + '\n'; },

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createRun, createRecorder, resolveRules, runToJson, scenarioRules, seriesToCsv } from '../../sim/index.ts';
+import { checkEvents, runToJson, seriesToCsv, simulate } from '../../sim/index.ts';
 import { collect, loadEvents, loadRules, loadScenario, parsePositiveInt, parseSeed, UsageError } from '../io.ts';
 import { setHelp } from '../help.ts';
 
@@ -24,20 +24,16 @@ export function register(program: Command): void {
       const events = loadEvents(opts.events);
       const ticks = opts.ticks !== undefined ? parsePositiveInt(opts.ticks, '--ticks') : scenario.ticks;
       const seed = parseSeed(opts.seed);
-      const run = createRun({ scenario, rules, seed, events });
-      const initialRules = resolveRules(scenarioRules(scenario), rules);
-      const recorder = createRecorder(ticks);
-      recorder.collect(run);
+      if (opts.events) checkEvents(scenario, events, opts.events);
       const progress = !opts.quiet && process.stderr.isTTY;
       const every = Math.max(1, Math.floor(ticks / 50));
-      for (let t = 1; t <= ticks; t++) {
-        run.step();
-        recorder.collect(run);
-        if (progress && t % every === 0) process.stderr.write(`\r${scenario.id}: tick ${t}/${ticks}`);
-      }
+      const onTick = progress
+        ? (r: { tick: number }) => { if (r.tick % every === 0) process.stderr.write(`\r${scenario.id}: tick ${r.tick}/${ticks}`); }
+        : undefined;
+      const { run, recorder } = simulate({ scenario, rules, seed, events, ticks, onTick });
       if (progress) process.stderr.write('\n');
       const text = opts.out?.endsWith('.json')
-        ? JSON.stringify(runToJson(run, recorder, initialRules), null, 1) + '\n'
+        ? JSON.stringify(runToJson(run, recorder), null, 1) + '\n'
         : seriesToCsv(recorder);
       if (opts.out) {
         writeFileSync(opts.out, text);

@@ -4,6 +4,7 @@ import type { Params } from '../schema/params.ts';
 import { randomInt, randomNormal, type Rng } from './rng.ts';
 import { ensureTie } from './ties.ts';
 import type { Dist, Profile, Scenario } from '../schema/scenario.ts';
+import { actorNames } from '../schema/events.ts';
 
 export const OUTSIDE = 0, PERIPHERY = 1, CORE = 2;
 export const NETWERKER = 0, TRANSACTIONEEL = 1, MEELIFTER = 2;
@@ -268,12 +269,9 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
 /** Names and group membership: derived from the scenario alone (no draws), so a restored run
  * can rebuild them. */
 export function actorMeta(sc: Scenario): ActorMeta {
-  const names: string[] = sc.actors.map((a) => a.name);
   const group: number[] = sc.actors.map(() => -1);
-  sc.groups.forEach((g, gi) => {
-    for (let c = 0; c < g.count; c++) { names.push(`${g.name} ${c + 1}`); group.push(gi); }
-  });
-  return { names, groupOf: Int32Array.from(group), groupNames: sc.groups.map((g) => g.name) };
+  sc.groups.forEach((g, gi) => { for (let c = 0; c < g.count; c++) group.push(gi); });
+  return { names: actorNames(sc), groupOf: Int32Array.from(group), groupNames: sc.groups.map((g) => g.name) };
 }
 
 export function positionFor(e: number, p: Params): number {

@@ -161,14 +161,25 @@ export function findPreset(id: string): Preset | undefined {
 }
 
 /** Resolves a preset id or partial rule set on top of a base. */
-export function resolveRules(base: Rules, change: string | PartialRules | undefined): Rules {
+/** A change of rules as every caller gives it: a preset id, or changes with an optional preset. */
+export type RulesChange = string | (PartialRules & { preset?: string });
+
+function presetOrThrow(id: string): Preset {
+  const preset = findPreset(id);
+  if (!preset) throw new RangeError(`unknown rule preset '${id}'; valid presets: ${PRESETS.map((p) => p.id).join(', ')}`);
+  return preset;
+}
+
+/**
+ * The one way rules change, for the scenario's own rules, `--rules`, a batch strategy, a
+ * rules event and the app alike: a preset id replaces the rules with that preset (on the
+ * defaults); changes with a `preset` are that preset with the changes; changes without one
+ * apply on top of `base`.
+ */
+export function resolveRules(base: Rules, change: RulesChange | undefined): Rules {
   if (change === undefined) return { ...base };
-  if (typeof change === 'string') {
-    const preset = findPreset(change);
-    if (!preset) {
-      throw new RangeError(`unknown rule preset '${change}'; valid presets: ${PRESETS.map((p) => p.id).join(', ')}`);
-    }
-    return { ...DEFAULT_RULES, ...preset.rules };
-  }
-  return { ...base, ...change };
+  if (typeof change === 'string') return { ...DEFAULT_RULES, ...presetOrThrow(change).rules };
+  const { preset, ...rest } = change;
+  if (preset !== undefined) return { ...DEFAULT_RULES, ...presetOrThrow(preset).rules, ...rest };
+  return { ...base, ...rest };
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PARAMS, type ParamKey } from './params.ts';
 import { partialRulesSchema, PRESETS, RULE_OPTIONS } from './rules.ts';
+import { eventIssues } from './events.ts';
 
 const bilingual = z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict();
 const unit = z.number().min(0).max(1);
@@ -237,30 +238,15 @@ export const scenarioSchema = z.object({
     }
   };
   checkRules(s.rules, ['rules']);
-  s.events.forEach((e, i) => {
-    if (e.type === 'rules') checkRules(e.rules, ['events', i, 'rules']);
-    if (e.type === 'stakeShift' && !aspectIds.has(e.aspect)) {
-      ctx.addIssue({ code: 'custom', path: ['events', i, 'aspect'], message: `unknown aspect '${e.aspect}'` });
-    }
-    if ('target' in e) checkTarget(e.target, ['events', i, 'target']);
-    if (e.type === 'broker') checkTarget(e.with, ['events', i, 'with']);
-    if ((e.type === 'shift' || e.type === 'stakeShift') && e.to === undefined && e.by === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['events', i], message: "needs 'to' or 'by'" });
-    }
-  });
-  function checkTarget(t: string, path: (string | number)[]) {
-    if (t === '*') return;
-    if (t.startsWith('sector:')) {
-      if (!sectorIds.has(t.slice(7))) ctx.addIssue({ code: 'custom', path, message: `unknown sector '${t.slice(7)}'` });
-      return;
-    }
-    if (t.startsWith('group:')) {
-      if (!s.groups.some((g) => g.name === t.slice(6))) ctx.addIssue({ code: 'custom', path, message: `unknown group '${t.slice(6)}'` });
-      return;
-    }
-    if (!names.has(t)) ctx.addIssue({ code: 'custom', path, message: `unknown actor '${t}'; use an actor's name, 'sector:<id>', 'group:<name>' or '*'` });
+  for (const issue of eventIssues(s as Scenario, s.events, { prefix: 'events' })) {
+    ctx.addIssue({ code: 'custom', path: issuePath(issue.path), message: issue.message });
   }
 });
+
+/** 'events[3].rules.preset' → ['events', 3, 'rules', 'preset'] (zod's issue path). */
+function issuePath(text: string): (string | number)[] {
+  return text.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;

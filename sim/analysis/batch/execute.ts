@@ -2,6 +2,7 @@
 // synchronous, so the CLI's worker threads, the app's web workers and tests all call it alike.
 import { DEFAULT_RULES, findPreset, type PartialRules } from '../../schema/rules.ts';
 import { createRun } from '../../engine/run.ts';
+import { drive } from '../../engine/driver.ts';
 import type { Scenario } from '../../schema/scenario.ts';
 import { createKeeper } from './keep.ts';
 import { prepareScenario, type BatchScenarios, type ResolvedBatch, type ResolvedStrategy, type RunPlan } from './plan.ts';
@@ -36,7 +37,7 @@ export function executeRun(
   const run = createRun({ scenario, rules: strategyRules(strategy), seed: plan.seed, events: strategy.events });
   const keeper = createKeeper(batch.measures, plan.ticks, batch.seriesEvery);
   keeper.observe(0, run.measures);
-  for (let t = 1; t <= plan.ticks; t++) keeper.observe(t, run.step());
+  drive(run, plan.ticks, (r) => keeper.observe(r.tick, r.measures));
   const values = keeper.values();
   const series = keeper.series();
   // NaN would read as "never reached" in JSON and CSV: an engine fault, so the run fails loudly.

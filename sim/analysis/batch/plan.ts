@@ -11,6 +11,7 @@ import { applySet, InputError, parseScenario, type Issue } from '../../schema/va
 import { resolveDesign, type ParamValue, type ResolvedDesign } from './design.ts';
 import { keptMeasureOf, windowOf, type KeptMeasure } from './keep.ts';
 import { scenarioEntryId, type BatchSpec } from './spec.ts';
+import { eventIssues } from '../../schema/events.ts';
 
 export const BATCH_FORMAT = 'samenspel-batch/1';
 
@@ -136,6 +137,12 @@ export function resolveBatch(spec: BatchSpec, opts: ResolveOptions): { batch: Re
       issues.push(...nestIssues(e, `scenarios[${i}]`));
       return;
     }
+    // Every strategy's events must name what exists in every scenario it runs on.
+    spec.strategies.forEach((st, j) => {
+      for (const issue of eventIssues(scenario, st.events, { prefix: `strategies[${j}].events` })) {
+        issues.push({ path: issue.path, message: `${issue.message} (in scenario '${id}')` });
+      }
+    });
     for (const pt of design?.points ?? []) {
       try {
         prepareScenario(loaded, pt.values);

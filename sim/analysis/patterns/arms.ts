@@ -1,15 +1,16 @@
 // Running one arm of an experiment: a scenario, rules, extra events and a seed, stepped for
 // a number of ticks through the ordinary engine, with an optional hook after every tick.
-import { createRun, type Run } from '../../engine/run.ts';
-import { createRecorder, type Recorder } from '../../engine/recorder.ts';
+import type { Run } from '../../engine/run.ts';
+import type { Recorder } from '../../engine/recorder.ts';
+import { simulate } from '../../engine/driver.ts';
 import { deriveSeed } from '../../engine/rng.ts';
-import type { PartialRules } from '../../schema/rules.ts';
+import type { RulesChange } from '../../schema/rules.ts';
 import type { Scenario, ScenarioEvent } from '../../schema/scenario.ts';
 import type { Prepared } from './prepare.ts';
 
 export interface Arm {
   scenario: Scenario;
-  rules?: string | PartialRules;
+  rules?: RulesChange;
   events?: ScenarioEvent[];
 }
 
@@ -21,16 +22,9 @@ export const runCounter = { reset: () => { made = 0; }, count: () => made, add: 
 
 export function runArm(arm: Arm, seed: number, ticks: number, hook?: (run: Run) => void): ArmResult {
   made++;
-  const run = createRun({ scenario: arm.scenario, rules: arm.rules, events: arm.events, seed });
-  const rec = createRecorder(ticks);
-  rec.collect(run);
-  hook?.(run);
-  for (let t = 0; t < ticks; t++) {
-    run.step();
-    rec.collect(run);
-    hook?.(run);
-  }
-  return { run, rec };
+  const { run, recorder } = simulate({ scenario: arm.scenario, rules: arm.rules, events: arm.events, seed, ticks, onTick: hook });
+  // The hook sees the starting state and every tick after it (simulate calls onTick for both).
+  return { run, rec: recorder };
 }
 
 /** The seeds of one experiment on one scenario: derived from the base seed, the experiment

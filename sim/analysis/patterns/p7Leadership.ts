@@ -7,11 +7,14 @@
 // led run's impact at one unit of impact per unit of resources (impact is output per unit of
 // initial resources; no action yields more than ~1 per unit), so the comparison is net.
 import { createRun } from '../../engine/run.ts';
+import { drive } from '../../engine/driver.ts';
 import { MEASURE_INDEX } from '../../schema/measures.ts';
 import { runCounter, seedsFor } from './arms.ts';
 import type { Prepared } from './prepare.ts';
 import { ciText, f3, mean, pairedA, verdictOf } from './stats.ts';
 import type { PatternRow } from './types.ts';
+
+const ignore = (): void => {};
 
 export function p7(prep: Prepared, seeds: number, base: number | string): PatternRow[] {
   const net: number[] = [], gross: number[] = [], none: number[] = [], cost: number[] = [];
@@ -21,9 +24,10 @@ export function p7(prep: Prepared, seeds: number, base: number | string): Patter
     const twin = createRun({ scenario: prep.scenario, rules: { leadership: 'none' }, seed });
     runCounter.add(2);
     let extra = 0, payLed = 0, payTwin = 0;
+    // Lockstep: one tick of each twin at a time, through the same driver loop as every run.
     for (let t = 0; t < prep.ticks; t++) {
-      led.step();
-      twin.step();
+      drive(led, 1, ignore);
+      drive(twin, 1, ignore);
       const L = led.state.leader;
       if (L >= 0) {
         extra += led.state.spent[L] - twin.state.spent[L];

@@ -1,13 +1,25 @@
 // What every mechanism reads besides the state: parameters, the rules as small integers
 // (no string compares in hot loops), the generator, and callbacks for the event log.
-import type { Params } from '../../schema/params.ts';
-import type { Rules } from '../../schema/rules.ts';
+import { PARAMS, type Params } from '../../schema/params.ts';
+import { RULE_OPTIONS, type Rules } from '../../schema/rules.ts';
 
-export const MODE_TIES = 0, MODE_RANDOM = 1, MODE_ALL_TIES = 2;
-export const ENTRY_OPEN = 0, ENTRY_SELECTIVE = 1, ENTRY_INVITATION = 2, ENTRY_CLOSED = 3;
-export const KNOW_OPEN = 0, KNOW_CORE = 1, KNOW_BILATERAL = 2;
-export const DECIDE_CONSENSUS = 0, DECIDE_WEIGHTED = 1, DECIDE_LEAD = 2;
-export const SANCTION_TRUST = 0, SANCTION_REPUTATION = 1, SANCTION_EXPULSION = 2;
+// Indices into the schema's own option lists (RULE_OPTIONS, PARAMS.meetingMode.options), never
+// re-listed here, so reordering an option list cannot silently change a mechanism.
+const option = (list: readonly string[], value: string): number => {
+  const i = list.indexOf(value);
+  if (i < 0) throw new RangeError(`internal: option '${value}' is not in [${list.join(', ')}]`);
+  return i;
+};
+const MODES = PARAMS.meetingMode.options;
+export const MODE_TIES = option(MODES, 'ties'), MODE_RANDOM = option(MODES, 'random'), MODE_ALL_TIES = option(MODES, 'all-ties');
+export const ENTRY_OPEN = option(RULE_OPTIONS.entry, 'open'), ENTRY_SELECTIVE = option(RULE_OPTIONS.entry, 'selective'),
+  ENTRY_INVITATION = option(RULE_OPTIONS.entry, 'invitation'), ENTRY_CLOSED = option(RULE_OPTIONS.entry, 'closed');
+export const KNOW_OPEN = option(RULE_OPTIONS.knowledge, 'open'), KNOW_CORE = option(RULE_OPTIONS.knowledge, 'core-only'),
+  KNOW_BILATERAL = option(RULE_OPTIONS.knowledge, 'bilateral');
+export const DECIDE_CONSENSUS = option(RULE_OPTIONS.decision, 'consensus'), DECIDE_WEIGHTED = option(RULE_OPTIONS.decision, 'weighted'),
+  DECIDE_LEAD = option(RULE_OPTIONS.decision, 'lead');
+export const SANCTION_TRUST = option(RULE_OPTIONS.sanction, 'trust'), SANCTION_REPUTATION = option(RULE_OPTIONS.sanction, 'reputation'),
+  SANCTION_EXPULSION = option(RULE_OPTIONS.sanction, 'expulsion');
 
 export interface Reporter {
   position(actor: number, from: number, to: number, invited: boolean): void;
@@ -40,20 +52,14 @@ export interface Ctx {
   report: Reporter;
 }
 
-const ENTRY = ['open', 'selective', 'invitation', 'closed'];
-const KNOW = ['open', 'core-only', 'bilateral'];
-const DECIDE = ['consensus', 'weighted', 'lead'];
-const SANCTION = ['trust', 'reputation', 'expulsion'];
-const MODES = ['ties', 'random', 'all-ties'];
-
 export function buildCtx(p: Params, rules: Rules, rng: () => number, report: Reporter): Ctx {
-  const entry = ENTRY.indexOf(rules.entry);
-  const knowledge = KNOW.indexOf(rules.knowledge);
-  const decision = DECIDE.indexOf(rules.decision);
-  const mode = MODES.indexOf(p.meetingMode as string);
+  const entry = option(RULE_OPTIONS.entry, rules.entry);
+  const knowledge = option(RULE_OPTIONS.knowledge, rules.knowledge);
+  const decision = option(RULE_OPTIONS.decision, rules.decision);
+  const mode = option(MODES, p.meetingMode as string);
   // Open entry, joint decisions, open knowledge, facilitation and network structure are the
   // networker's way of working; their opposites the transactional one's.
-  const ruleStyle = ((3 - entry) / 3 + (2 - decision) / 2 + (2 - knowledge) / 2 +
+  const ruleStyle = ((ENTRY_CLOSED - entry) / ENTRY_CLOSED + (DECIDE_LEAD - decision) / DECIDE_LEAD + (KNOW_BILATERAL - knowledge) / KNOW_BILATERAL +
     (rules.leadership === 'facilitating' ? 1 : rules.leadership === 'none' ? 0.5 : 0) +
     (rules.structure === 'network' ? 1 : 0)) / 5;
   return {
@@ -62,7 +68,7 @@ export function buildCtx(p: Params, rules: Rules, rng: () => number, report: Rep
     facilitating: rules.leadership === 'facilitating',
     directing: rules.leadership === 'directing',
     knowledge, entry, decision,
-    sanction: SANCTION.indexOf(rules.sanction),
+    sanction: option(RULE_OPTIONS.sanction, rules.sanction),
     tolerance: rules.tolerance,
     setterCore: rules.setter === 'core',
     strangerTrust: mode === MODE_ALL_TIES ? 0 : p.newTieTrust,
