@@ -22,6 +22,7 @@ const S = {
   monitorHint_periphery: { nl: 'aantal actoren in de periferie', en: 'number of actors in the periphery' },
   monitorHint_outside: { nl: 'aantal actoren buiten het netwerk', en: 'number of actors outside the network' },
   monitors: { nl: 'Meters', en: 'Monitors' },
+  refused: { nl: 'Ingreep geweigerd (de run gaat door)', en: 'Intervention refused (the run goes on)' },
   controlsDrawer: { nl: '☰ Bediening', en: '☰ Controls' },
   moreTicks: { nl: 'rondes verder (de run wordt langer; staat in de link)', en: 'more ticks (extends the run; kept in the link)' },
   runEnded: { nl: 'Einde van de run. Verder met +10, +50 of +100.', en: 'End of the run. Go on with +10, +50 or +100.' },

@@ -281,12 +281,19 @@ function changeRules(change: string | PartialRules): void {
     void restart({ rules: next });
     return;
   }
-  void api.setRules(change).then(() => requestTies());
+  void api.setRules(change).then(() => requestTies(), refuse);
 }
 
-function intervene(event: Intervention): void {
-  if (!meta) return;
-  void api.intervene(event);
+/** A live intervention; one the engine's event checks refuse is shown, and the run goes on. */
+function intervene(event: Intervention): Promise<boolean> {
+  if (!meta) return Promise.resolve(false);
+  return api.intervene(event).then(() => true, (e) => { refuse(e); return false; });
+}
+
+function refuse(e: unknown): void {
+  const message = String((e as Error)?.message ?? e);
+  showError(`${t('refused', settings.lang)}: ${message}`);
+  actions.flash(t('refused', settings.lang));
 }
 
 function requestTies(): void { wantTies = true; }
@@ -505,6 +512,8 @@ window.__samenspel = {
   measureLatency: (samples?: number) => measureLatency(samples),
   /** Pauses and runs the worker to `target` (tests use it to reach a tick exactly). */
   runTo: async (target: number) => { await pause(); return api.runTo(target); },
+  /** The same path as the levers and sliders: resolves false when the intervention is refused. */
+  intervene: (event: Intervention) => intervene(event),
   series: (key: string) => Array.from(series.column(key)),
 };
 

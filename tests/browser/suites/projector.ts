@@ -211,3 +211,20 @@ test('projector: a slider mid-run is a logged params intervention at the next ti
   assertEqual(await again.page.inputValue('#live-mu'), '0.1', 'the replayed run shows μ = 0.1');
   assertEqual(errors.join('\n'), '', 'console errors');
 });
+
+test('projector: an invalid live intervention is refused with a message and the run goes on', async ({ browser, url }) => {
+  const { page, errors } = await openPage(browser, `${url}?scenario=jeugdhulp&seed=2`);
+  await waitForTick(page, 3);
+  const ok = await call<boolean>(page, 'intervene', { type: 'mobilise', target: 'Niemand bestaand' });
+  assertEqual(ok, false, 'refused');
+  const box = page.locator('#error-box');
+  assert(await box.isVisible(), 'the message is shown');
+  const text = await box.innerText();
+  assert(/geweigerd/.test(text) && /Niemand bestaand/.test(text), `the message names the refusal and the actor: ${text}`);
+  assertEqual((await hook<unknown[]>(page, 'interventions')).length, 0, 'nothing was scheduled');
+  const at = await hook<number>(page, 'tick');
+  await waitForTick(page, at + 3);
+  assert(await hook<boolean>(page, 'playing'), 'the run goes on');
+  assertEqual(await call<boolean>(page, 'intervene', { type: 'agendering', amount: 0.2 }), true, 'a valid one is accepted');
+  assertEqual(errors.join('\n'), '', 'console errors');
+});
