@@ -120,6 +120,12 @@ export interface SimApi {
   /** The run's last tick: play stops there and does not start past it (0 = never stop). */
   setStopAt(tick: number): void;
   step(count?: number): number;
+  /**
+   * "Wat als hier?": the run continues from `tick` (≤ the current tick) as a branch, restored
+   * from the engine's saved state; the interventions after `tick` are dropped, `later` (ticks
+   * > tick) scheduled instead. The branch equals a run from the start with the same interventions.
+   */
+  branch(tick: number, later: ScenarioEvent[]): InitResult;
   runTo(tick: number): number;
   setRules(change: string | PartialRules): ScenarioEvent;
   intervene(event: Intervention): ScenarioEvent;
