@@ -4,7 +4,7 @@
 import './style.css';
 import { createSimClient } from './client.ts';
 import { decodeSettings, encodeSettings, type AppSettings } from './state/url.ts';
-import { createSeries } from './state/series.ts';
+import { createSeries, seriesOf, type Series } from './state/series.ts';
 import { t, fmt, type Lang, type StringKey } from './i18n.ts';
 import { createNetworkView, escapeHtml, type RingMode } from './views/network.ts';
 import { createTimeSeriesView } from './views/timeSeries.ts';
@@ -54,6 +54,8 @@ let speed = 10;
 let ringMode: RingMode = 'position';
 let framesApplied = 0;
 let starting: Promise<void> | null = null;
+/** The original of a "wat als hier?" branch (drawn faint), or null. */
+let ghost: Series | null = null;
 
 // --- Views --------------------------------------------------------------------------------
 const network = createNetworkView($('network'), {
@@ -132,12 +134,33 @@ const compare = buildComparePanel($('compare'), {
   onError: (message) => showError(message),
 });
 
+// "Wat als hier?": on the chart's tools, for the tick clicked on the chart or in the log.
+const whatIfButton = document.createElement('button');
+whatIfButton.id = 'what-if';
+whatIfButton.className = 'what-if';
+whatIfButton.addEventListener('click', () => { if (highlight !== null) void branchHere(highlight); });
+const whatIfClose = document.createElement('button');
+whatIfClose.id = 'what-if-close';
+whatIfClose.addEventListener('click', () => closeBranch());
+const whatIf = {
+  show(): void {
+    const can = highlight !== null && highlight <= tick && meta !== null;
+    whatIfButton.disabled = !can;
+    whatIfButton.textContent = can ? `${t('whatIf', settings.lang)} (${t('tick', settings.lang).toLowerCase()} ${highlight})` : t('whatIf', settings.lang);
+    whatIfButton.title = t('whatIfHint', settings.lang);
+    whatIfClose.hidden = ghost === null;
+    whatIfClose.textContent = t('whatIfClose', settings.lang);
+  },
+};
+
 for (const [tools, name, view] of [
   ['network-tools', 'network', network], ['series-tools', 'functions', timeSeries], ['triangle-tools', 'balance', triangle],
   ['interest-tools', 'interest', interest], ['domains-tools', 'domains', domains],
 ] as const) {
   const host = $(tools);
   if (name === 'functions') {
+    host.appendChild(whatIfButton);
+    host.appendChild(whatIfClose);
     const toggle = document.createElement('button');
     toggle.className = 'scale-toggle';
     toggle.id = 'scale-toggle';
@@ -193,21 +216,34 @@ async function start(): Promise<void> {
     settings.scenario = 'jeugdhulp';
     return start();
   }
-  const result = await api.init({
+  const branch = settings.branch;
+  // A branch's link opens its original first (drawn faint), then branches from it.
+  let result = await api.init({
     scenario: file.json,
     file: file.file ?? `scenarios/${settings.scenario}.json`,
     sets: settings.sets,
     rules: settings.rules ?? undefined,
     seed: settings.seed,
-    interventions: settings.interventions,
-    goTo: settings.tick,
+    interventions: branch ? branch.orig : settings.interventions,
+    goTo: branch ? branch.origTick : settings.tick,
   });
+  ghost = null;
+  if (result.ok && branch) {
+    ghost = seriesOf(await api.rows());
+    result = await api.branch(branch.at, settings.interventions.filter((e) => e.tick > branch.at));
+    if (result.ok && settings.tick > branch.at) await api.runTo(settings.tick);
+  }
   if (!result.ok) {
     showError(result.error);
     return;
   }
+  await adopt(result.meta);
+}
+
+/** Takes a new run (or branch) from the worker: the views start over from its meta. */
+async function adopt(next: RunMeta): Promise<void> {
   showError(null);
-  meta = result.meta;
+  meta = next;
   shownFailure = null;
   series.clear();
   log = [];
@@ -232,13 +268,43 @@ async function start(): Promise<void> {
   quickRules.setMeta(meta);
   levers.setMeta(meta);
   advanced.show(settings.sets);
+  whatIf.show();
   await api.setSpeed(speed);
   await api.setStopAt(endTick());
   writeUrl();
 }
 
+/** "Wat als hier?": the run goes on from `at` as a branch; the original stays, drawn faint. */
+async function branchHere(at: number): Promise<void> {
+  if (!meta || at > tick) return;
+  await pause();
+  const original = seriesOf(await api.rows());
+  const orig = interventions.slice();
+  const origTick = tick;
+  const result = await api.branch(at, []);
+  if (!result.ok) { showError(result.error); return; }
+  ghost = original;
+  settings.branch = { at, orig, origTick };
+  settings.interventions = result.meta.interventions.slice();
+  settings.tick = at;
+  await adopt(result.meta);
+  actions.flash(t('whatIfStarted', settings.lang).replace('{tick}', String(at)));
+}
+
+/** Ends the comparison: the branch stays as the run (its link is a plain run's). */
+function closeBranch(): void {
+  ghost = null;
+  settings.branch = null;
+  whatIf.show();
+  monitors.setGhost(null);
+  chartsDirty = true;
+  redrawCharts();
+  writeUrl();
+}
+
 function restart(change: Partial<AppSettings>): Promise<void> {
-  Object.assign(settings, change);
+  // A restart (new scenario, seed, settings or reset) is a plain run again.
+  Object.assign(settings, { branch: null }, change);
   const wasPlaying = playing;
   starting = start().then(async () => { if (wasPlaying) await play(); });
   return starting;
@@ -300,6 +366,7 @@ function requestTies(): void { wantTies = true; }
 
 function setHighlight(tk: number | null): void {
   highlight = highlight === tk ? null : tk;
+  whatIf.show();
   eventLog.setHighlight(highlight);
   redrawCharts();
 }
@@ -337,7 +404,13 @@ function applyFrame(f: Frame): void {
   framesApplied++;
   if (f.playing !== playing) { playing = f.playing; transport.setPlaying(playing); if (!playing) writeUrl(); }
   series.append(f.rows);
-  if (f.rows.length) { chartsDirty = true; monitors.update((k) => series.last(k)); }
+  if (f.rows.length) {
+    chartsDirty = true;
+    monitors.update((k) => series.last(k));
+    // The original at the same tick (or at its last tick, when the branch went further).
+    const g = ghost, row = g && g.length ? g.rowOfTick(Math.min(f.tick, g.tick(g.length - 1))) : -1;
+    monitors.setGhost(g && row >= 0 ? (k) => g.value(row, k) : null);
+  }
   if (f.log.length) {
     if (f.logFrom < log.length) { log = log.slice(0, f.logFrom); marks = log.filter((e) => e.marked); }
     for (const e of f.log) { log.push(e); if (e.marked) marks.push(e); }
@@ -383,7 +456,8 @@ function redrawCharts(): void {
   if (!meta) return;
   chartsDirty = false;
   const pendingTicks = interventions.filter((e) => e.tick > tick).map((e) => e.tick);
-  timeSeries.update({ series, marks, pending: pendingTicks, highlight, xMax: Math.max(endTick(), tick) });
+  timeSeries.update({ series, marks, pending: pendingTicks, highlight, xMax: Math.max(endTick(), tick, ghost && ghost.length ? ghost.tick(ghost.length - 1) : 0), ghost, branchAt: settings.branch?.at ?? null });
+  whatIf.show();
   triangle.update({ series, highlight, markTicks: [...new Set(marks.map((e) => e.tick))] });
 }
 
@@ -501,6 +575,9 @@ window.__samenspel = {
   get networkMode() { return network.mode; },
   get highlight() { return highlight; },
   get end() { return endTick(); },
+  get branch() { return settings.branch; },
+  ghostSeries: (key: string) => (ghost ? Array.from(ghost.column(key)) : null),
+  branchHere: (at: number) => branchHere(at),
   ready: () => (starting ?? Promise.resolve()).then(() => meta !== null),
   positions: () => network.positions(),
   coreness: () => (lastFrame ? Array.from(lastFrame.coreness) : []),

@@ -294,6 +294,13 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
 
     ties: tieBundle,
 
+    rows() {
+      const rec = recorder!;
+      const out = new Float64Array(rec.length * ROW_WIDTH);
+      for (let row = 0, o = 0; row < rec.length; row++, o += ROW_WIDTH) { out[o] = rec.tick(row); out.set(rec.row(row), o + 1); }
+      return out;
+    },
+
     actor(index: number): ActorDetail | null {
       if (!run) return null;
       const s = run.state;

@@ -131,6 +131,8 @@ export interface SimApi {
   intervene(event: Intervention): ScenarioEvent;
   frame(request: FrameRequest): Frame | null;
   ties(): TieBundle;
+  /** Every recorded row (tick, ...MEASURES) of the run so far, e.g. the original of a branch. */
+  rows(): Float64Array;
   actor(index: number): ActorDetail | null;
   exportCsv(): string;
   exportJson(): string;

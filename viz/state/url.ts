@@ -18,10 +18,15 @@ export interface AppSettings {
   end: number | null;
   lang: Lang;
   presenter: boolean;
+  /** "Wat als hier?": this run branched at `at` from an original with other interventions
+   * (drawn faint beside it); null for a plain run. */
+  branch: Branch | null;
 }
 
+export interface Branch { at: number; orig: ScenarioEvent[]; origTick: number }
+
 export const DEFAULT_SETTINGS: AppSettings = {
-  scenario: 'jeugdhulp', rules: null, sets: [], seed: 1, interventions: [], tick: 0, end: null, lang: 'nl', presenter: false,
+  scenario: 'jeugdhulp', rules: null, sets: [], seed: 1, interventions: [], tick: 0, end: null, lang: 'nl', presenter: false, branch: null,
 };
 
 /** Seeds as the CLI reads them: a number when the text is one, else the text. */
@@ -41,6 +46,11 @@ export function encodeSettings(s: AppSettings): string {
   if (s.end !== null) q.set('end', String(s.end));
   if (s.lang !== 'nl') q.set('lang', s.lang);
   if (s.presenter) q.set('presenter', '1');
+  if (s.branch) {
+    q.set('branch', String(s.branch.at));
+    q.set('orig', JSON.stringify(s.branch.orig));
+    q.set('origt', String(s.branch.origTick));
+  }
   return q.toString();
 }
 
@@ -76,5 +86,14 @@ export function decodeSettings(search: string): Decoded {
   }
   if (q.get('lang') === 'en') out.lang = 'en';
   out.presenter = q.get('presenter') === '1';
+  const branch = q.get('branch');
+  if (branch !== null) {
+    const at = Number(branch), origTick = Number(q.get('origt') ?? NaN);
+    try {
+      const orig = parseEvents(JSON.parse(q.get('orig') ?? '[]'), 'orig (link)');
+      if (Number.isInteger(at) && at >= 0 && Number.isInteger(origTick) && origTick >= at) out.branch = { at, orig, origTick };
+      else problems.push(`branch: expected whole ticks with branch ≤ origt, got branch=${branch} origt=${q.get('origt')}`);
+    } catch (e) { problems.push((e as Error).message); }
+  }
   return { settings: out, problems };
 }

@@ -13,6 +13,8 @@ const RING_COLORS: Record<string, string> = { core: '#1d2433', periphery: '#5d65
 
 export interface MonitorsView {
   update(value: (key: MonitorKey) => number): void;
+  /** A branch's original at the same tick, shown small under each number (null: none). */
+  setGhost(value: ((key: MonitorKey) => number) | null): void;
   setLang(lang: Lang): void;
 }
 
@@ -34,9 +36,13 @@ export function createMonitorsView(el: HTMLElement, options: { lang: Lang }): Mo
     value.style.color = FUNCTION_COLORS[key] ?? RING_COLORS[key] ?? '';
     const label = document.createElement('span');
     label.className = 'monitor-label';
-    cell.append(value, label);
+    const ghost = document.createElement('span');
+    ghost.className = 'monitor-ghost';
+    ghost.dataset.monitorGhost = key;
+    ghost.hidden = true;
+    cell.append(value, ghost, label);
     el.appendChild(cell);
-    return { key, cell, value, label };
+    return { key, cell, value, label, ghost };
   });
 
   function labels(): void {
@@ -54,6 +60,12 @@ export function createMonitorsView(el: HTMLElement, options: { lang: Lang }): Mo
       for (const c of cells) {
         const text = monitorText(c.key, value(c.key), lang);
         if (values.get(c.key) !== text) { values.set(c.key, text); c.value.textContent = text; }
+      }
+    },
+    setGhost(value) {
+      for (const c of cells) {
+        c.ghost.hidden = value === null;
+        if (value) c.ghost.textContent = `${t('original', lang)} ${monitorText(c.key, value(c.key), lang)}`;
       }
     },
     setLang(next) { lang = next; values.clear(); labels(); if (lastValue) this.update(lastValue); },

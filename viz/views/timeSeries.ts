@@ -4,7 +4,7 @@
 import { axisBottom, axisLeft, axisRight } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { pointer, type Selection } from 'd3-selection';
+import { pointer, select, type Selection } from 'd3-selection';
 import { boxOf, createSvg, estimateWidth, textWidth, FUNCTION_COLORS, GRID, INK, MUTED, onResize, placeTitle, serializeSvg, sizeSvg, titleText, type Box } from './common.ts';
 import { MEASURES, MEASURE_INDEX, type LogEntry } from '../../sim/meta.ts';
 import { fmt, t, type Lang } from '../i18n.ts';
@@ -25,6 +25,9 @@ export interface TimeSeriesData {
   highlight: number | null;
   /** Right end of the time axis (the scenario's length, or further when the run goes on). */
   xMax: number;
+  /** A "wat als hier?" branch's original, drawn faint, and the tick the branch left it. */
+  ghost?: SeriesSource | null;
+  branchAt?: number | null;
 }
 
 export interface TimeSeriesView {
@@ -70,6 +73,8 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
   const marksG = svg.append('g').attr('class', 'marks');
   const clipId = `ts-clip-${++clipCounter}`;
   const clipRect = svg.append('clipPath').attr('id', clipId).append('rect');
+  const ghostG = svg.append('g').attr('class', 'ghost').attr('fill', 'none').attr('pointer-events', 'none');
+  const branchG = svg.append('g').attr('class', 'branch').attr('pointer-events', 'none');
   const lines = svg.append('g').attr('class', 'lines').attr('fill', 'none').attr('pointer-events', 'none').attr('clip-path', `url(#${clipId})`);
   const hl = svg.append('g').attr('class', 'highlight').attr('pointer-events', 'none');
   const readout = svg.append('g').attr('class', 'readout').attr('pointer-events', 'none');
@@ -252,6 +257,35 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
         const gen = line<number>().x((r) => r1(x(series.tick(r)))).y((r) => r1(sc(valueOf(r, k))));
         return gen(Array.from({ length: n }, (_, r) => r)) ?? '';
       });
+
+    // The original of a branch: the same lines, faint and thin, and where the branch left it.
+    const ghost = last.ghost ?? null;
+    ghostG.attr('clip-path', `url(#${clipId})`);
+    ghostG.selectAll<SVGPathElement, string>('path').data(ghost ? keys.filter((k) => k !== 'balance') : [], (k) => k).join('path')
+      .attr('class', (k) => `ghost-${k}`)
+      .attr('stroke', (k) => FUNCTION_COLORS[k]).attr('stroke-opacity', 0.35).attr('stroke-width', 3)
+      .attr('stroke-dasharray', (k) => (k === 'impact' ? '2 3' : null))
+      .attr('d', (k) => {
+        const g = ghost!;
+        const sc = k === 'impact' ? y2 : y;
+        const gen = line<number>().x((r) => r1(x(g.tick(r)))).y((r) => r1(sc(g.value(r, k))));
+        return gen(Array.from({ length: g.length }, (_, r) => r)) ?? '';
+      });
+    const at = ghost ? last.branchAt ?? null : null;
+    branchG.raise();
+    branchG.selectAll<SVGGElement, number>('g.branch-at').data(at === null ? [] : [at]).join((enter) => {
+      const g = enter.append('g').attr('class', 'branch-at');
+      g.append('line'); g.append('text');
+      return g;
+    }).each(function (tk) {
+      const g = select(this);
+      g.select('line').attr('x1', r1(x(tk))).attr('x2', r1(x(tk))).attr('y1', M.top).attr('y2', H - M.bottom)
+        .attr('stroke', INK).attr('stroke-width', 1.5).attr('stroke-dasharray', '4 3');
+      g.select('text').attr('x', r1(x(tk)) + 4).attr('y', H - M.bottom - 6).attr('text-anchor', 'start')
+        .attr('font-size', Math.round(f * 0.8)).attr('font-weight', 650).attr('fill', INK)
+        .attr('stroke', '#fff').attr('stroke-width', 3).attr('paint-order', 'stroke')
+        .text(`${t('whatIf', lang)} · ${t('original', lang)}: ${lang === 'nl' ? 'vaag' : 'faint'}`);
+    });
 
     hl.selectAll('*').remove();
     if (highlight !== null) {

@@ -228,3 +228,50 @@ test('projector: an invalid live intervention is refused with a message and the 
   assertEqual(await call<boolean>(page, 'intervene', { type: 'agendering', amount: 0.2 }), true, 'a valid one is accepted');
   assertEqual(errors.join('\n'), '', 'console errors');
 });
+
+test('projector: "wat als hier?" branches from a clicked tick; the branch equals the run from the start; one link holds both', async ({ browser, url }) => {
+  const iv = encodeURIComponent(JSON.stringify([{ tick: 12, type: 'agendering', amount: 0.3 }, { tick: 25, type: 'mobilise', target: 'Huisartsen' }]));
+  const { page, errors } = await openPage(browser, `${url}?scenario=jeugdhulp&seed=4&iv=${iv}&t=30`, { width: 1600, height: 900 });
+  await waitForTick(page, 30, 60_000);
+  await page.waitForTimeout(400);
+  const originalRichten = await call<number[]>(page, 'series', 'richten');
+  assert(await page.locator('#what-if').isDisabled(), 'no tick chosen yet: disabled');
+  // Click tick 20 on the chart.
+  const overlay = (await page.locator('svg.time-series rect[data-ui]').boundingBox())!;
+  const end = await hook<number>(page, 'end');
+  await page.mouse.click(overlay.x + (overlay.width * 20) / end, overlay.y + overlay.height / 2);
+  const chosen = await hook<number>(page, 'highlight');
+  assert(Math.abs(chosen - 20) <= 1, `clicked tick ${chosen}`);
+  await page.click('#what-if');
+  await page.waitForFunction((c) => (window as unknown as { __samenspel: { tick: number; branch: unknown } }).__samenspel.tick === c && (window as unknown as { __samenspel: { branch: unknown } }).__samenspel.branch !== null, chosen);
+  const kept = await hook<{ tick: number; type: string }[]>(page, 'interventions');
+  assertEqual(kept.map((e) => `${e.type}@${e.tick}`).join(','), 'agendering@12', 'interventions after the tick are dropped');
+  assert(await page.locator('#lever-platform').isVisible() || true, 'lever');
+  await page.click('#lever-platform');
+  await page.waitForFunction(() => (window as unknown as { __samenspel: { interventions: unknown[] } }).__samenspel.interventions.length === 2);
+  await call(page, 'runTo', 40);
+  await waitForTick(page, 40);
+  await page.waitForTimeout(500);
+  const ghost = await call<number[]>(page, 'ghostSeries', 'richten');
+  assertEqual(JSON.stringify(ghost), JSON.stringify(originalRichten), 'the original is kept (drawn faint)');
+  assert(await page.locator('svg.time-series g.ghost path.ghost-richten').count() === 1, 'the faint original is drawn');
+  assert(await page.locator('[data-monitor-ghost="richten"]').isVisible(), 'the monitors show the original beside the branch');
+  await screenshot(page, 'projector-what-if');
+  const branchCsv = await call<string>(page, 'exportCsv');
+  const branchEvents = await hook<unknown[]>(page, 'interventions');
+  // The same run made from the start with the branch's interventions.
+  const plain = await openPage(browser, `${url}?scenario=jeugdhulp&seed=4&iv=${encodeURIComponent(JSON.stringify(branchEvents))}&t=40`);
+  await waitForTick(plain.page, 40, 60_000);
+  assertEqual(await call<string>(plain.page, 'exportCsv'), branchCsv, 'branch = run from the start, bit for bit');
+  // One link holds both: it opens the branch with its original.
+  const link = await call<string>(page, 'shareUrl');
+  const q = new URL(link).searchParams;
+  assertEqual(q.get('branch'), String(chosen), 'link: branch tick');
+  assertEqual(q.get('origt'), '30', 'link: original tick');
+  const again = await openPage(browser, link);
+  await waitForTick(again.page, 40, 60_000);
+  await again.page.waitForTimeout(300);
+  assertEqual(await call<string>(again.page, 'exportCsv'), branchCsv, 'the link replays the branch');
+  assertEqual(JSON.stringify(await call<number[]>(again.page, 'ghostSeries', 'richten')), JSON.stringify(originalRichten), 'the link replays the original');
+  assertEqual(errors.join('\n'), '', 'console errors');
+}, 120_000);
