@@ -5,6 +5,7 @@ import './style.css';
 import { createSimClient } from './client.ts';
 import { decodeSettings, encodeSettings, type AppSettings } from './state/url.ts';
 import { createSeries, seriesOf, type Series } from './state/series.ts';
+import { decodeScenario, encodeScenario, fragmentScenario, MAX_FRAGMENT } from './state/scenarioLink.ts';
 import { t, fmt, type Lang, type StringKey } from './i18n.ts';
 import { createNetworkView, escapeHtml, type RingMode } from './views/network.ts';
 import { createTimeSeriesView } from './views/timeSeries.ts';
@@ -54,6 +55,10 @@ let speed = 10;
 let ringMode: RingMode = 'position';
 let framesApplied = 0;
 let starting: Promise<void> | null = null;
+/** The scenario a link carries in its fragment (#sc=…), read on the first start only. */
+let linkScenario: string | null = fragmentScenario(location.hash);
+/** The current scenario as fragment text when it was imported (a link must carry it). */
+let scenarioFragment: string | null = null;
 /** The original of a "wat als hier?" branch (drawn faint), or null. */
 let ghost: Series | null = null;
 
@@ -206,16 +211,32 @@ for (const [tools, name, view] of [
 
 // --- Running --------------------------------------------------------------------------------
 async function start(): Promise<void> {
+  const carried = linkScenario;
+  linkScenario = null;
+  if (carried) {
+    try {
+      registerScenario(settings.scenario, await decodeScenario(carried), `${settings.scenario}.json (link)`);
+    } catch (e) { showError(`${t('error', settings.lang)}: ${(e as Error).message}`); }
+  }
   let file = SCENARIOS.get(settings.scenario);
   if (!file) {
     const stored = storedScenario(settings.scenario);
     if (stored) { registerScenario(settings.scenario, stored); file = SCENARIOS.get(settings.scenario); }
   }
   if (!file) {
-    showError(`${t('error', settings.lang)}: unknown scenario '${settings.scenario}'. Valid: ${[...SCENARIOS.keys()].join(', ')}`);
+    // Never another scenario silently: say which one the link named and why it is missing.
+    showError(t('unknownScenario', settings.lang).replace('{id}', settings.scenario).replace('{valid}', [...SCENARIOS.keys()].join(', ')));
     settings.scenario = 'jeugdhulp';
-    return start();
+    settings.interventions = [];
+    settings.branch = null;
+    settings.tick = 0;
+    const shown = $('error-box').textContent;
+    await start();
+    showError(shown);
+    return;
   }
+  // An imported scenario goes into the link (compressed), unless it is too large for one.
+  scenarioFragment = file.imported ? await encodeScenario(file.json) : null;
   const branch = settings.branch;
   // A branch's link opens its original first (drawn faint), then branches from it.
   let result = await api.init({
@@ -505,17 +526,31 @@ function writeUrl(now = false): void {
     return;
   }
   const query = encodeSettings({ ...settings, interventions, tick: urlTick });
-  history.replaceState(null, '', `${location.pathname}?${query}`);
+  history.replaceState(null, '', `${location.pathname}?${query}${fragment()}`);
 }
+
+/** '#sc=…' for an imported scenario that fits in a link; '' otherwise. */
+function fragment(): string {
+  return scenarioFragment !== null && scenarioFragment.length <= MAX_FRAGMENT ? `#sc=${scenarioFragment}` : '';
+}
+
+/** True when the scenario was imported and is too large to travel in a link. */
+function scenarioTooLarge(): boolean { return scenarioFragment !== null && scenarioFragment.length > MAX_FRAGMENT; }
 
 function shareUrl(): string {
   const query = encodeSettings({ ...settings, interventions, tick, presenter: false });
-  return `${location.origin}${location.pathname}?${query}`;
+  return `${location.origin}${location.pathname}?${query}${fragment()}`;
 }
 
 function share(): void {
   writeUrl(true);
   const url = shareUrl();
+  if (scenarioTooLarge()) {
+    // The link alone would not open this scenario elsewhere: say so and hand over the file.
+    const file = SCENARIOS.get(settings.scenario);
+    if (file) downloadText(`${settings.scenario}.json`, JSON.stringify(file.json, null, 1) + '\n', 'application/json');
+    showError(t('linkTooLarge', settings.lang).replace('{id}', settings.scenario));
+  }
   void navigator.clipboard?.writeText(url).then(() => actions.flash(t('copied', settings.lang)), () => actions.flash(url));
 }
 
@@ -586,6 +621,8 @@ window.__samenspel = {
   exportCsv: () => api.exportCsv(),
   exportEvents: () => api.exportEvents(),
   shareUrl: () => shareUrl(),
+  share: () => share(),
+  get scenarioTooLarge() { return scenarioTooLarge(); },
   measureLatency: (samples?: number) => measureLatency(samples),
   /** Pauses and runs the worker to `target` (tests use it to reach a tick exactly). */
   runTo: async (target: number) => { await pause(); return api.runTo(target); },

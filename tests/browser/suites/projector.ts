@@ -275,3 +275,51 @@ test('projector: "wat als hier?" branches from a clicked tick; the branch equals
   assertEqual(JSON.stringify(await call<number[]>(again.page, 'ghostSeries', 'richten')), JSON.stringify(originalRichten), 'the link replays the original');
   assertEqual(errors.join('\n'), '', 'console errors');
 }, 120_000);
+
+test('projector: a link to an imported scenario carries it (opens in a fresh browser); too large says so and offers the file; unknown is never silent', async ({ browser, url }) => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { ROOT, downloadText } = await import('../harness.ts');
+  const { page, errors } = await openPage(browser, `${url}?autoplay=0`);
+  const examples = join(ROOT, 'scenarios', 'examples');
+  await page.setInputFiles('#import-file', [join(examples, 'actoren.csv'), join(examples, 'ties.csv')]);
+  await page.waitForFunction(() => (window as unknown as { __samenspel: { meta: { scenario: { id: string } } | null } }).__samenspel.meta?.scenario.id !== 'jeugdhulp', null, { timeout: 20_000 });
+  // The import plays at once; runTo pauses it (at 15, or later if it got there first).
+  const at = await call<number>(page, 'runTo', 15);
+  await page.waitForFunction((t) => (window as unknown as { __samenspel: { tick: number } }).__samenspel.tick === t, at);
+  const id = await page.evaluate(() => (window as unknown as { __samenspel: { meta: { scenario: { id: string } } } }).__samenspel.meta.scenario.id);
+  const csv = await call<string>(page, 'exportCsv');
+  const link = await call<string>(page, 'shareUrl');
+  assert(/#sc=[\w-]+$/.test(link), `the link carries the scenario in its fragment (${link.length} characters)`);
+  // A fresh browser context: no localStorage, nothing imported.
+  const fresh = await openPage(browser, link);
+  await waitForTick(fresh.page, at, 60_000);
+  assertEqual(await fresh.page.evaluate(() => (window as unknown as { __samenspel: { meta: { scenario: { id: string } } } }).__samenspel.meta.scenario.id), id, 'the same scenario opens');
+  assertEqual(await call<string>(fresh.page, 'exportCsv'), csv, 'and the same run');
+  assertEqual(fresh.errors.join('\n'), '', 'console errors (fresh)');
+
+  // A large imported scenario: too large for a link — said so, and the file is offered.
+  const dir = mkdtempSync(join(tmpdir(), 'samenspel-big-'));
+  let seed = 12345;
+  const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const rows = ['name;sector;resources;behaviour;stake:a;stake:b;stake:c'];
+  for (let i = 0; i < 1500; i++) rows.push(`Actor ${Math.floor(rnd() * 1e9).toString(36)} ${i};S${i % 7};${(0.2 + rnd()).toFixed(3).replace('.', ',')};netwerker;${rnd().toFixed(3).replace('.', ',')};${rnd().toFixed(3).replace('.', ',')};${rnd().toFixed(3).replace('.', ',')}`);
+  const big = join(dir, 'groot.csv');
+  writeFileSync(big, rows.join('\n') + '\n');
+  await page.setInputFiles('#import-file', [big]);
+  await page.waitForFunction(() => (window as unknown as { __samenspel: { meta: { n: number } | null } }).__samenspel.meta?.n === 1500, null, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { __samenspel: { scenarioTooLarge: boolean } }).__samenspel.scenarioTooLarge);
+  const file = await downloadText(page, () => call(page, 'share'));
+  assert(/groot.*\.json$/.test(file.name), `the scenario file is offered: ${file.name}`);
+  assertEqual(JSON.parse(file.text).actors.length, 1500, 'the offered file holds the scenario');
+  const box = await page.locator('#error-box').innerText();
+  assert(/te groot/.test(box), `the app says the scenario is too large for a link: ${box}`);
+
+  // A link naming a scenario this browser does not have is never opened as another one silently.
+  const lost = await openPage(browser, `${url}?scenario=bestaat-niet&seed=3`);
+  await lost.page.waitForFunction(() => (window as unknown as { __samenspel: { meta: unknown } }).__samenspel.meta !== null);
+  const msg = await lost.page.locator('#error-box').innerText();
+  assert(/bestaat-niet/.test(msg) && /jeugdhulp/.test(msg), `the message names the missing scenario and what is shown: ${msg}`);
+  assertEqual(errors.join('\n'), '', 'console errors');
+}, 180_000);
