@@ -14,6 +14,7 @@ import { createInterestView } from './views/interest.ts';
 import { createDomainsView, DOMAIN_KEYS } from './views/domains.ts';
 import { createEventLogView } from './views/eventLog.ts';
 import { createMonitorsView } from './views/monitors.ts';
+import { createAboutPanel } from './views/about.ts';
 import { createActorPanel } from './views/actorPanel.ts';
 import { buildTransport } from './controls/transport.ts';
 import { buildScenarioPanel, registerScenario, SCENARIOS, storedScenario } from './controls/scenarioPanel.ts';
@@ -128,7 +129,9 @@ const actions = buildActions($('actions'), {
   onExport: (what) => void exportRun(what),
   cliCommand: () => cliCommand(),
   onCompare: () => compare.open(),
+  onAbout: () => about.open(),
 });
+const about = createAboutPanel($('about'), { lang: settings.lang });
 const compare = buildComparePanel($('compare'), {
   lang: settings.lang,
   scenarios: () => [...SCENARIOS.entries()].map(([id, f]) => ({
@@ -285,6 +288,7 @@ async function adopt(next: RunMeta): Promise<void> {
   const partners = Array.from({ length: meta.n }, (_, i) => i).filter((i) => meta!.named[i]);
   actorPanel.setMeta({ names: meta.names, sectors: meta.sectors, aspects: meta.aspects, partners });
   scenarioPanel.show(settings, meta);
+  about.setWatchFor(meta.scenario.watchFor, meta.scenario.title);
   rulesPanel.setMeta(meta);
   quickRules.setMeta(meta);
   levers.setMeta(meta);
@@ -494,7 +498,7 @@ function setLang(lang: Lang): void {
     scaleToggle.textContent = t(scaleToggle.dataset.scale === 'zoom' ? 'scaleZoom' : 'scaleFull', lang);
     scaleToggle.title = t('scaleHint', lang);
   }
-  for (const v of [network, monitors, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, liveParams, advanced, actions, compare]) v.setLang(lang);
+  for (const v of [network, monitors, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, liveParams, advanced, actions, compare, about]) v.setLang(lang);
   if (meta) scenarioPanel.show(settings, meta);
   writeUrl();
 }
@@ -588,6 +592,7 @@ document.addEventListener('keydown', (e) => {
   if (e.key === ' ') { e.preventDefault(); void togglePlay(); }
   else if (e.key === 'ArrowRight') { e.preventDefault(); void stepOnce(); }
   else if (e.key === 'r' || e.key === 'R') { e.preventDefault(); void reset(); }
+  else if (e.key === 'Escape' && about.isOpen) about.close();
   else if (e.key === 'Escape' && !$('compare').hidden) compare.close();
   else if (e.key === 'Escape' && settings.presenter) setPresenter(false);
 });

@@ -8,6 +8,7 @@
 // review intervals) and enums switch mechanisms (meeting mode, dialogue rule), so those start
 // a new run. (The engine also ignores a live change of maxTies: tie slots are fixed.)
 import { h } from './dom.ts';
+import { paramTooltip } from './advanced.ts';
 import { t, fmt, type Lang } from '../i18n.ts';
 import { PARAMS, type ParamSpec } from '../../sim/meta.ts';
 
@@ -88,7 +89,7 @@ export function buildLiveParamsPanel(parent: HTMLElement, o: { lang: Lang; onCha
     for (const [group, g] of groups) g.summary.textContent = GROUP_LABELS[group]?.[lang] ?? group;
     for (const [key, r] of rows) {
       r.label.textContent = `${r.spec.label[lang]}${r.spec.unit ? ` (${r.spec.unit})` : ''}`;
-      r.input.title = r.spec.doc;
+      r.input.title = paramTooltip(r.spec, lang);
       const v = shown[key];
       if (typeof v === 'number') r.out.textContent = fmt(v, lang, digits(r.spec));
     }

@@ -323,3 +323,28 @@ test('projector: a link to an imported scenario carries it (opens in a fresh bro
   assert(/bestaat-niet/.test(msg) && /jeugdhulp/.test(msg), `the message names the missing scenario and what is shown: ${msg}`);
   assertEqual(errors.join('\n'), '', 'console errors');
 }, 180_000);
+
+test('projector: the Info tab (Uitleg / About) explains the functions, domains, views and the scenario, in nl and en', async ({ browser, url }) => {
+  const { page, errors } = await openPage(browser, `${url}?scenario=jeugdhulp&autoplay=0`, { width: 1280, height: 720 });
+  const watch = await page.evaluate(() => (window as unknown as { __samenspel: { meta: { scenario: { watchFor?: { nl: string[]; en: string[] } } } } }).__samenspel.meta.scenario.watchFor);
+  await page.click('#about-open');
+  const nl = await page.locator('#about').innerText();
+  for (const word of ['Samen richten', 'Samen leren', 'Samen handelen', 'Agendering', 'Interactie', 'Mobilisatie', 'Platform', 'Samensturing', 'Legitimatie', 'Wat als hier?']) {
+    assert(nl.includes(word), `nl Info tab mentions ${word}`);
+  }
+  assert(watch && watch.nl.length > 0 && watch.nl.every((w) => nl.includes(w)), 'the scenario\'s watch-for notes (nl) are shown');
+  await screenshot(page, 'projector-about-nl');
+  await page.locator('body').press('Escape');
+  assert(await page.locator('#about').isHidden(), 'Esc closes it');
+  await page.click('#lang-toggle');
+  await page.click('#about-open');
+  const en = await page.locator('#about').innerText();
+  for (const word of ['Joint direction', 'Joint learning', 'Joint action', 'Agenda-setting', 'Co-steering', 'What if here?']) assert(en.includes(word), `en Info tab mentions ${word}`);
+  assert(watch!.en.every((w) => en.includes(w)), 'the scenario\'s watch-for notes (en) are shown');
+  assert(!/Samenspel simuleert/.test(en), 'no Dutch intro in English');
+  await page.click('#about-close');
+  // Gauge tooltips follow the language (they were English-only formulas).
+  const tip = await page.locator('svg.domains g.gauge[data-key="agendering"] title').textContent();
+  assert(/urgency/.test(tip ?? ''), `gauge tooltip in English: ${tip}`);
+  assertEqual(errors.join('\n'), '', 'console errors');
+});
