@@ -23,6 +23,7 @@ import { buildRulesPanel, buildQuickRules } from './controls/rulesPanel.ts';
 import { buildLeversPanel } from './controls/levers.ts';
 import { buildAdvancedPanel } from './controls/advanced.ts';
 import { buildLiveParamsPanel } from './controls/liveParams.ts';
+import { buildKnowledgePanel, withKnowledge } from './controls/knowledge.ts';
 import { buildActions } from './controls/actions.ts';
 import { downloadBlob, downloadText, svgDocument, svgToPng } from './export/download.ts';
 import { measureLatency } from './bench.ts';
@@ -56,6 +57,8 @@ let speed = 10;
 let ringMode: RingMode = 'position';
 let framesApplied = 0;
 let starting: Promise<void> | null = null;
+/** Counts play/pause commands; frames requested before the latest one do not set `playing`. */
+let controlSeq = 0;
 /** The scenario a link carries in its fragment (#sc=…), read on the first start only. */
 let linkScenario: string | null = fragmentScenario(location.hash);
 /** The current scenario as fragment text when it was imported (a link must carry it). */
@@ -119,6 +122,15 @@ const drop = installDrop($('drop-hint'), {
 const rulesPanel = buildRulesPanel($('sidebar'), { lang: settings.lang, onChange: (change) => changeRules(change) });
 const quickRules = buildQuickRules($('quick-rules'), { lang: settings.lang, onChange: (change) => changeRules(change) });
 const levers = buildLeversPanel($('sidebar'), { lang: settings.lang, onIntervene: (e) => intervene(e) });
+const knowledge = buildKnowledgePanel($('sidebar'), {
+  lang: settings.lang,
+  onApply: (solutions) => {
+    const file = SCENARIOS.get(settings.scenario);
+    if (!file) return;
+    registerScenario(settings.scenario, withKnowledge(file.json, solutions), file.file);
+    void restart({ interventions: [], tick: 0 });
+  },
+});
 const liveParams = buildLiveParamsPanel($('sidebar'), { lang: settings.lang, onChange: (key, value) => intervene({ type: 'params', params: { [key]: value } } as Intervention) });
 const advanced = buildAdvancedPanel($('sidebar'), { lang: settings.lang, onApply: (sets) => restart({ sets, interventions: [], tick: 0 }) });
 const actions = buildActions($('actions'), {
@@ -289,6 +301,7 @@ async function adopt(next: RunMeta): Promise<void> {
   actorPanel.setMeta({ names: meta.names, sectors: meta.sectors, aspects: meta.aspects, partners });
   scenarioPanel.show(settings, meta);
   about.setWatchFor(meta.scenario.watchFor, meta.scenario.title);
+  knowledge.show(meta, SCENARIOS.get(settings.scenario)?.imported === true);
   rulesPanel.setMeta(meta);
   quickRules.setMeta(meta);
   levers.setMeta(meta);
@@ -340,7 +353,9 @@ function endTick(): number { return settings.end ?? meta?.scenario.ticks ?? 0; }
 
 async function play(): Promise<void> {
   if (meta && tick >= endTick()) { actions.flash(t('runEnded', settings.lang)); return; }
-  await api.play(); playing = true; transport.setPlaying(true);
+  controlSeq++;
+  playing = true; transport.setPlaying(true);
+  await api.play();
 }
 
 /** "10 / 50 / 100 more": the run gets longer (kept in the link) and plays on. */
@@ -353,7 +368,12 @@ async function extendRun(ticks: number): Promise<void> {
   writeUrl();
   await play();
 }
-async function pause(): Promise<void> { await api.pause(); playing = false; transport.setPlaying(false); }
+async function pause(): Promise<void> {
+  // The button answers at once; the worker follows (its answer cannot be overtaken: see applyFrame).
+  controlSeq++;
+  playing = false; transport.setPlaying(false);
+  await api.pause();
+}
 async function togglePlay(): Promise<void> { if (playing) await pause(); else await play(); }
 async function stepOnce(): Promise<void> {
   if (playing) await pause();
@@ -413,21 +433,24 @@ function onAnimationFrame(): void {
   if (pending || !meta) return;
   pending = true;
   const runId = meta.runId;
+  const seq = controlSeq;
   api.frame({ runId, tick: lastFrame && lastFrame.runId === runId ? tick : -1, logLength: log.length, interventions: interventions.length, tiesTick, wantTies, failure: shownFailure })
-    .then((f) => { if (f && meta && f.runId === meta.runId) applyFrame(f); })
+    .then((f) => { if (f && meta && f.runId === meta.runId) applyFrame(f, seq === controlSeq); })
     .catch((e) => showError(String(e)))
     .finally(() => { pending = false; });
 }
 
 let shownFailure: string | null = null;
-function applyFrame(f: Frame): void {
+function applyFrame(f: Frame, current = true): void {
   if (f.failure !== shownFailure) { shownFailure = f.failure; if (f.failure) showError(`${t('error', settings.lang)}: ${f.failure}`); }
   const first = lastFrame === null;
   const tickChanged = f.tick !== tick || first;
   lastFrame = f;
   tick = f.tick;
   framesApplied++;
-  if (f.playing !== playing) { playing = f.playing; transport.setPlaying(playing); if (!playing) writeUrl(); }
+  // A frame asked for before the last play/pause must not flip the button back (it used to,
+  // at 10,000 actors, so a pause seemed to take seconds).
+  if (current && f.playing !== playing) { playing = f.playing; transport.setPlaying(playing); if (!playing) writeUrl(); }
   series.append(f.rows);
   if (f.rows.length) {
     chartsDirty = true;
@@ -498,7 +521,7 @@ function setLang(lang: Lang): void {
     scaleToggle.textContent = t(scaleToggle.dataset.scale === 'zoom' ? 'scaleZoom' : 'scaleFull', lang);
     scaleToggle.title = t('scaleHint', lang);
   }
-  for (const v of [network, monitors, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, liveParams, advanced, actions, compare, about]) v.setLang(lang);
+  for (const v of [network, monitors, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, liveParams, knowledge, advanced, actions, compare, about]) v.setLang(lang);
   if (meta) scenarioPanel.show(settings, meta);
   writeUrl();
 }
@@ -608,6 +631,8 @@ window.__samenspel = {
   worker,
   get tick() { return tick; },
   get playing() { return playing; },
+  /** Whether the worker's latest frame says it plays (the button may already show a command). */
+  get workerPlaying() { return lastFrame?.playing ?? false; },
   get meta() { return meta; },
   get log() { return log; },
   get interventions() { return interventions; },

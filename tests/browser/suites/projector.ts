@@ -348,3 +348,27 @@ test('projector: the Info tab (Uitleg / About) explains the functions, domains, 
   assert(/urgency/.test(tip ?? ''), `gauge tooltip in English: ${tip}`);
   assertEqual(errors.join('\n'), '', 'console errors');
 });
+
+test('projector: the in-app import can mark knowledge aspects (as import --solution); the link carries the result', async ({ browser, url }) => {
+  const { join } = await import('node:path');
+  const { ROOT } = await import('../harness.ts');
+  const { page, errors } = await openPage(browser, `${url}?autoplay=0`);
+  await page.setInputFiles('#import-file', [join(ROOT, 'scenarios', 'examples', 'actoren.csv'), join(ROOT, 'scenarios', 'examples', 'ties.csv')]);
+  await page.waitForFunction(() => (window as unknown as { __samenspel: { meta: { scenario: { id: string } } | null } }).__samenspel.meta?.scenario.id !== 'jeugdhulp', null, { timeout: 20_000 });
+  assert(await page.locator('#knowledge-section').isVisible(), 'the knowledge-aspect form is shown for an imported scenario');
+  await page.click('#knowledge-section > summary');
+  const first = await page.locator('[data-knowledge]').first().getAttribute('data-knowledge');
+  await page.locator(`[data-knowledge="${first}"]`).check();
+  await page.fill(`[data-solution="${first}"]`, '0.7');
+  await page.click('#knowledge-apply');
+  await page.waitForFunction((id) => (window as unknown as { __samenspel: { meta: { aspects: { id: string; kind: string; solution: number | null }[] } | null } }).__samenspel.meta?.aspects.some((a) => a.id === id && a.kind === 'knowledge' && a.solution === 0.7), first);
+  const link = await call<string>(page, 'shareUrl');
+  const fresh = await openPage(browser, link);
+  const aspects = await fresh.page.evaluate(() => (window as unknown as { __samenspel: { meta: { aspects: { id: string; kind: string; solution: number | null }[] } } }).__samenspel.meta.aspects);
+  assert(aspects.some((a) => a.id === first && a.kind === 'knowledge' && a.solution === 0.7), `the link opens the scenario with ${first} as a knowledge aspect`);
+  // The jeugdhulp picker shows no such form (not imported).
+  await page.selectOption('#scenario-picker', 'jeugdhulp');
+  await page.waitForFunction(() => (window as unknown as { __samenspel: { meta: { scenario: { id: string } } | null } }).__samenspel.meta?.scenario.id === 'jeugdhulp');
+  assert(await page.locator('#knowledge-section').isHidden(), 'hidden for a shipped scenario');
+  assertEqual(errors.join('\n'), '', 'console errors');
+}, 90_000);
