@@ -434,7 +434,7 @@ function onAnimationFrame(): void {
   pending = true;
   const runId = meta.runId;
   const seq = controlSeq;
-  api.frame({ runId, tick: lastFrame && lastFrame.runId === runId ? tick : -1, logLength: log.length, interventions: interventions.length, tiesTick, wantTies, failure: shownFailure })
+  api.frame({ runId, tick: lastFrame && lastFrame.runId === runId ? tick : -1, logLength: log.length, interventions: interventions.length, tiesTick, wantTies, failure: shownFailure, playing: lastFrame?.playing })
     .then((f) => { if (f && meta && f.runId === meta.runId) applyFrame(f, seq === controlSeq); })
     .catch((e) => showError(String(e)))
     .finally(() => { pending = false; });

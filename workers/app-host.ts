@@ -255,7 +255,7 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
       const r = run, s = r.state;
       const sameRun = req.runId === runId;
       const total = allInterventions();
-      const fresh = !sameRun || req.tick !== s.tick || req.logLength !== r.log.length || req.interventions !== total.length || !!req.wantTies || (failure !== null && req.failure !== failure);
+      const fresh = !sameRun || req.tick !== s.tick || req.logLength !== r.log.length || req.interventions !== total.length || !!req.wantTies || (failure !== null && req.failure !== failure) || (req.playing !== undefined && req.playing !== playing);
       if (!fresh) return null;
       const fromTick = sameRun ? Math.min(req.tick, s.tick) : -1;
       // Recorder row r holds tick r (collected at creation and after every step).

@@ -88,6 +88,8 @@ export interface FrameRequest {
   runId: number; tick: number; logLength: number; interventions: number; tiesTick: number; wantTies?: boolean;
   /** The failure the UI already shows. */
   failure?: string | null;
+  /** Whether the UI's last frame said the worker plays (a change is news even at the same tick). */
+  playing?: boolean;
 }
 
 export interface ActorDetail {
