@@ -166,7 +166,7 @@ const whatIf = {
   show(): void {
     const can = highlight !== null && highlight <= tick && meta !== null;
     whatIfButton.disabled = !can;
-    whatIfButton.textContent = can ? `${t('whatIf', settings.lang)} (${t('tick', settings.lang).toLowerCase()} ${highlight})` : t('whatIf', settings.lang);
+    whatIfButton.textContent = can ? `${t('whatIf', settings.lang)} · ${highlight}` : t('whatIf', settings.lang);
     whatIfButton.title = t('whatIfHint', settings.lang);
     whatIfClose.hidden = ghost === null;
     whatIfClose.textContent = t('whatIfClose', settings.lang);
@@ -504,8 +504,8 @@ function redrawCharts(): void {
   if (!meta) return;
   chartsDirty = false;
   const pendingTicks = interventions.filter((e) => e.tick > tick).map((e) => e.tick);
+  whatIf.show(); // first: the chart's title makes room for the tool buttons as they are now
   timeSeries.update({ series, marks, pending: pendingTicks, highlight, xMax: Math.max(endTick(), tick, ghost && ghost.length ? ghost.tick(ghost.length - 1) : 0), ghost, branchAt: settings.branch?.at ?? null });
-  whatIf.show();
   triangle.update({ series, highlight, markTicks: [...new Set(marks.map((e) => e.tick))] });
 }
 

@@ -89,12 +89,20 @@ export function titleText(svg: Svg) {
 /** Room kept free at a panel's top right for its floating tool buttons (in fonts). */
 export const TOOLS_RESERVE = 7.5;
 
-export function placeTitle(title: ReturnType<typeof titleText>, box: Box, text?: string): number {
+/** Width of the floating tool buttons over a view's element (its panel's), or null. */
+export function toolsWidth(el: HTMLElement): number | null {
+  const tools = el.parentElement?.querySelector<HTMLElement>('.panel-tools.floating');
+  if (!tools) return null;
+  const w = tools.getBoundingClientRect().width;
+  return w > 0 ? w + 12 : null;
+}
+
+export function placeTitle(title: ReturnType<typeof titleText>, box: Box, text?: string, reserve?: number | null): number {
   let size = Math.round(box.font * 1.25);
   if (text !== undefined) {
     title.text(text);
     // The title shrinks (to 75 % at most) rather than run under the panel's buttons.
-    const room = box.w - 12 - box.font * TOOLS_RESERVE;
+    const room = box.w - 12 - (reserve ?? box.font * TOOLS_RESERVE);
     const w = textWidth(text, size, 700);
     if (w > room) size = Math.max(Math.round(box.font * 0.95), Math.floor((size * room) / w));
   }

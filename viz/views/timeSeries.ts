@@ -5,7 +5,7 @@ import { axisBottom, axisLeft, axisRight } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { pointer, select, type Selection } from 'd3-selection';
-import { boxOf, createSvg, estimateWidth, textWidth, FUNCTION_COLORS, GRID, INK, MUTED, onResize, placeTitle, serializeSvg, sizeSvg, titleText, type Box } from './common.ts';
+import { toolsWidth, boxOf, createSvg, estimateWidth, textWidth, FUNCTION_COLORS, GRID, INK, MUTED, onResize, placeTitle, serializeSvg, sizeSvg, titleText, type Box } from './common.ts';
 import { MEASURES, MEASURE_INDEX, type LogEntry } from '../../sim/meta.ts';
 import { fmt, t, type Lang } from '../i18n.ts';
 
@@ -163,7 +163,7 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
     sizeSvg(svg, box);
     const f = box.font;
     M = { top: 0, right: Math.round(f * 3.6), bottom: Math.round(f * 2.6), left: Math.round(f * 3.2) };
-    const titleH = placeTitle(title, box, t('functions', lang));
+    const titleH = placeTitle(title, box, t('functions', lang), toolsWidth(el));
     title.text(t('functions', lang));
     M.top = titleH + drawLegend(titleH) + Math.round(f * 0.8);
     x.range([M.left, W - M.right]);

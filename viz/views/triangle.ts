@@ -2,7 +2,7 @@
 // tick's three values, normalised to sum 1, are a point; the centre is perfect balance, a
 // corner means one function carries the network alone.
 import { line } from 'd3-shape';
-import { boxOf, createSvg, textWidth, FUNCTION_COLORS, INK, MUTED, onResize, placeTitle, serializeSvg, sizeSvg, titleText } from './common.ts';
+import { toolsWidth, boxOf, createSvg, textWidth, FUNCTION_COLORS, INK, MUTED, onResize, placeTitle, serializeSvg, sizeSvg, titleText } from './common.ts';
 import { CORNERS, ternary } from '../math/ternary.ts';
 import { MEASURES, MEASURE_INDEX } from '../../sim/meta.ts';
 import { t, type Lang } from '../i18n.ts';
@@ -28,7 +28,7 @@ export function createTriangleView(el: HTMLElement, options: { lang: Lang }): Tr
     const box = boxOf(el, TRIANGLE_SIZE);
     sizeSvg(svg, box);
     const f = box.font;
-    const top = placeTitle(title, box, t('triangle', lang)) + f * 1.6;
+    const top = placeTitle(title, box, t('triangle', lang), toolsWidth(el)) + f * 1.6;
     title.text(t('triangle', lang));
     const bottom = f * 3.3;
     const side = Math.max(60, Math.min(box.w - 2 * f, ((box.h - top - bottom) * 2) / Math.sqrt(3)));

@@ -285,7 +285,9 @@ test('projector: a link to an imported scenario carries it (opens in a fresh bro
   const examples = join(ROOT, 'scenarios', 'examples');
   await page.setInputFiles('#import-file', [join(examples, 'actoren.csv'), join(examples, 'ties.csv')]);
   await page.waitForFunction(() => (window as unknown as { __samenspel: { meta: { scenario: { id: string } } | null } }).__samenspel.meta?.scenario.id !== 'jeugdhulp', null, { timeout: 20_000 });
-  // The import plays at once; runTo pauses it (at 15, or later if it got there first).
+  // The import plays at once (wait for that, or it would start again after runTo); runTo
+  // pauses it (at 15, or later if it got there first).
+  await page.waitForFunction(() => (window as unknown as { __samenspel: { playing: boolean } }).__samenspel.playing);
   const at = await call<number>(page, 'runTo', 15);
   await page.waitForFunction((t) => (window as unknown as { __samenspel: { tick: number } }).__samenspel.tick === t, at);
   const id = await page.evaluate(() => (window as unknown as { __samenspel: { meta: { scenario: { id: string } } } }).__samenspel.meta.scenario.id);
