@@ -1,9 +1,9 @@
 // Shared CLI plumbing: exit codes, error reporting, reading scenarios by name or path.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  InputError, applySet, parseEvents, parseJsonText, parseScenario, partialRulesSchema, PRESETS, issuesOf,
+  InputError, MAX_TICKS, applySet, parseEvents, parseJsonText, parseScenario, partialRulesSchema, PRESETS, issuesOf,
   type PartialRules, type Scenario, type ScenarioEvent,
 } from '../sim/index.ts';
 
@@ -47,13 +47,14 @@ export function resolveScenarioPath(nameOrFile: string): string {
 }
 
 /** Loads a scenario by name or path, applies `--set` overrides, validates the result. */
-export function loadScenario(nameOrFile: string, sets: string[] = []): Scenario {
+export function loadScenario(nameOrFile: string, sets: string[] = [], beforeParse?: (raw: Record<string, unknown>, file: string) => void): Scenario {
   const file = resolveScenarioPath(nameOrFile);
   const raw = readJson(file);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new InputError(file, [{ path: '', message: 'expected a JSON object (a scenario)' }]);
   }
   for (const s of sets) applySet(raw as Record<string, unknown>, s);
+  beforeParse?.(raw as Record<string, unknown>, file);
   return parseScenario(raw, sets.length ? `${file} (with --set ${sets.join(' ')})` : file);
 }
 
@@ -74,15 +75,49 @@ export function loadRules(value: string | undefined): string | PartialRules | un
   throw new UsageError(`unknown rule preset '${value}'. Valid presets: ${PRESETS.map((p) => p.id).join(', ')} (or a path to a rules .json file)`);
 }
 
+/** A whole run file (`run --out x.json`): scenario, rules, seed, series and events together. */
+export function isRunFile(raw: unknown): boolean {
+  return Boolean(raw && typeof raw === 'object' && !Array.isArray(raw) && 'series' in raw && 'scenario' in raw && 'events' in raw);
+}
+
 export function loadEvents(file: string | undefined): ScenarioEvent[] {
   if (!file) return [];
-  return parseEvents(readJson(file), file);
+  const raw = readJson(file);
+  if (isRunFile(raw)) {
+    throw new UsageError(`--events ${file}: this is a whole run file (from 'run --out ${file}'), not an events file. ` +
+      `To reproduce that run (its scenario, rules, overrides, seed and interventions): npx samenspel replay ${file}`);
+  }
+  return parseEvents(raw, file);
 }
 
 export function parsePositiveInt(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} expects a whole number ≥ 0, got '${value}'`);
   return n;
+}
+
+/** `--ticks`: a whole number in min…MAX_TICKS (the scenario schema's cap), else a message with the range. */
+export function parseTicks(value: string, flag = '--ticks', min = 1): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min || n > MAX_TICKS) {
+    throw new UsageError(`${flag} expects a whole number of ticks from ${min} to ${MAX_TICKS}, got '${value}'`);
+  }
+  return n;
+}
+
+const isDir = (path: string) => { try { return statSync(path).isDirectory(); } catch { return false; } };
+
+/** An output file's folder must exist and the path must not be a folder: checked before any work. */
+export function checkOutFile(file: string, flag = '--out'): void {
+  const folder = dirname(resolve(file));
+  if (!existsSync(folder)) throw new UsageError(`${flag} ${file}: the folder ${folder} does not exist; create it first or choose another path`);
+  if (!isDir(folder)) throw new UsageError(`${flag} ${file}: ${folder} is not a folder`);
+  if (isDir(file)) throw new UsageError(`${flag} ${file}: is a folder; give a file name`);
+}
+
+/** An output folder may exist (as a folder) or be created; an existing file there is refused. */
+export function checkOutDir(dir: string, flag = '--out'): void {
+  if (existsSync(dir) && !isDir(dir)) throw new UsageError(`${flag} ${dir}: is a file, not a folder; batch writes several files into a folder`);
 }
 
 export function parseSeed(value: string): number | string {

@@ -12,6 +12,8 @@ export {
 export { actorNames, checkEvents, eventIssues, type EventCheckOptions } from './schema/events.ts';
 export { InputError, parseScenario, parseEvents, parseJsonText, applySet, parseSetValue, validSetKeysText, issuesOf, type Issue } from './schema/validate.ts';
 export { MEASURES, MEASURE_KEYS, MEASURE_INDEX, type MeasureSpec } from './schema/measures.ts';
+export { ACTOR_OUTPUT_COLUMNS, ACTOR_ASPECT_COLUMNS, actorColumnNames, type ColumnSpec } from './schema/actorColumns.ts';
+export { dataDictionary, MEASURE_DICTIONARY, type DictionaryEntry } from './schema/dictionary.ts';
 export {
   createRun, restoreRun, scenarioRules, scenarioParams, ENGINE_VERSION,
   type Run, type RunConfig, type SavedRun, type Intervention,
@@ -24,5 +26,7 @@ export { drive, simulate, runToJson, type SimulateConfig, type RunJson, type Tic
 export * as batch from './analysis/batch/index.ts';
 export * as canonical from './docking/index.ts';
 export * as patterns from './analysis/patterns/index.ts';
+export * as sensitivity from './analysis/sensitivity/index.ts';
+export * as calibration from './analysis/calibration/index.ts';
 export { importActorAnalysis, scenarioJsonText, decodeText, columnsHelp, ACTOR_COLUMNS, TIE_COLUMNS, type ActorAnalysisInput } from './import/index.ts';
 export * from './analysis/batch/index.ts';

@@ -4,6 +4,8 @@
 export { PRESETS, DEFAULT_RULES, RULE_OPTIONS, RULE_LABELS, OPTION_LABELS, type Rules, type PartialRules, type RulesChange, type BehaviourMix, type Preset } from './schema/rules.ts';
 export { PARAMS, type ParamSpec, type ParamKey, type Params, type Bilingual } from './schema/params.ts';
 export { MEASURES, MEASURE_KEYS, MEASURE_INDEX, type MeasureSpec } from './schema/measures.ts';
+export { ACTOR_OUTPUT_COLUMNS, ACTOR_ASPECT_COLUMNS, actorColumnNames, type ColumnSpec } from './schema/actorColumns.ts';
+export { dataDictionary, MEASURE_DICTIONARY, type DictionaryEntry } from './schema/dictionary.ts';
 export type { ScenarioEvent, Scenario } from './schema/scenario.ts';
 export type { LogEntry } from './engine/log.ts';
 export type { Intervention } from './engine/run.ts';

@@ -8,9 +8,10 @@ import {
 /**
  * Hidden test hook (`samenspel batch --test-crash runId=mode`): make one run fail on purpose.
  * throw: the run throws every attempt; exit: the worker exits every attempt; exit-once: the
- * worker exits on the first attempt only (the retry succeeds).
+ * worker exits on the first attempt only (the retry succeeds); hang: the run never ends (a
+ * busy loop, so only terminating the worker stops it — what --run-timeout must do).
  */
-export interface CrashHook { runId: string; mode: 'throw' | 'exit' | 'exit-once' }
+export interface CrashHook { runId: string; mode: 'throw' | 'exit' | 'exit-once' | 'hang' }
 
 export interface BatchInit {
   batch: ResolvedBatch;
@@ -38,6 +39,7 @@ export function createBatchWorkerApi(exit: (code: number) => void): BatchWorkerA
       const hook = crash.find((c) => c.runId === plan.runId);
       if (hook?.mode === 'throw') throw new Error(`test hook: run ${plan.runId} throws on purpose`);
       if (hook && (hook.mode === 'exit' || (hook.mode === 'exit-once' && attempt === 1))) exit(13);
+      if (hook?.mode === 'hang') for (;;) { /* a pathologically slow run */ }
       return runner.run(plan);
     },
   };

@@ -1,8 +1,12 @@
 // Runs a batch's missing runs in a worker pool: each run is tried twice at most (a dead worker
 // is replaced by the pool), then appended durably to the store as it ends — as a result, or
-// after its second failure as a failure. Completion order is free; files are ordered later.
+// after its second failure as a failure. A run past the time limit is stopped at once (its
+// worker replaced) and recorded as failed without a retry: the same seed would hang again.
+// Completion order is free; files are ordered later. An abort (SIGTERM, SIGINT) stops the
+// pool: finished runs stay in the store, runs in flight are left for --resume.
 import type { BatchScenarios, ResolvedBatch, RunPlan } from '../../sim/index.ts';
 import { createNodeBatchPool } from '../../workers/node-pool.ts';
+import { TaskTimeoutError } from '../../workers/pool.ts';
 import type { CrashHook } from '../../workers/batch-api.ts';
 import type { Progress } from './progress.ts';
 import type { Store } from './store.ts';
@@ -12,6 +16,10 @@ export const ATTEMPTS = 2;
 export interface ExecuteOptions {
   workers: number;
   progress: Progress;
+  /** Seconds a run may take (--run-timeout, spec runTimeout); none by default. */
+  runTimeout?: number;
+  /** Aborting stops the batch: nothing more is started or recorded. */
+  signal?: AbortSignal;
   /** Test hook: SIGKILL this process after this many runs were written in this session. */
   exitAfter?: number;
   /** Test hook: runs that crash on purpose. */
@@ -20,13 +28,21 @@ export interface ExecuteOptions {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
+export interface Outcome { finished: number; failed: number; timedOut: number; replaced: number; interrupted: boolean }
+
 export async function executePlans(
   batch: ResolvedBatch, scenarios: BatchScenarios, todo: readonly RunPlan[], store: Store, opts: ExecuteOptions,
-): Promise<{ finished: number; failed: number; replaced: number }> {
-  if (!todo.length) return { finished: 0, failed: 0, replaced: 0 };
+): Promise<Outcome> {
+  if (!todo.length || opts.signal?.aborted) return { finished: 0, failed: 0, timedOut: 0, replaced: 0, interrupted: Boolean(opts.signal?.aborted) };
   const pool = createNodeBatchPool(Math.min(opts.workers, todo.length), { batch, scenarios, crash: opts.crash });
+  const aborted = () => Boolean(opts.signal?.aborted);
+  const onAbort = () => { void pool.close(); };
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  opts.progress.inFlight?.(() => pool.busy);
   let written = 0;
+  let finished = 0;
   let failed = 0;
+  let timedOut = 0;
   const counted = () => {
     written++;
     if (opts.exitAfter !== undefined && written >= opts.exitAfter) process.kill(process.pid, 'SIGKILL');
@@ -34,24 +50,35 @@ export async function executePlans(
   try {
     await Promise.all(todo.map(async (plan) => {
       let error = '';
+      let attempts = 0;
       for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        attempts = attempt;
         try {
-          const result = await pool.run((remote) => remote.run(plan, attempt));
+          const result = await pool.run((remote) => remote.run(plan, attempt), { timeoutSeconds: opts.runTimeout });
+          if (aborted()) return;
           store.appendResult(result);
+          finished++;
           opts.progress.tick(false);
           counted();
           return;
         } catch (e) {
+          if (aborted()) return;
+          if (e instanceof TaskTimeoutError) {
+            error = `timed out after ${e.seconds} s (run time limit); stopped, its worker replaced, not retried`;
+            timedOut++;
+            break;
+          }
           error = message(e);
         }
       }
-      store.appendFailure({ index: plan.index, runId: plan.runId, attempts: ATTEMPTS, error });
+      store.appendFailure({ index: plan.index, runId: plan.runId, attempts, error });
       failed++;
       opts.progress.tick(true);
       counted();
     }));
   } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
     await pool.close();
   }
-  return { finished: todo.length - failed, failed, replaced: pool.replaced };
+  return { finished, failed, timedOut, replaced: pool.replaced, interrupted: aborted() };
 }

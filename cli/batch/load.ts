@@ -2,7 +2,8 @@
 // file), the design file, quick-trial overrides. All checking is sim/analysis/batch's; this only does I/O.
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { InputError } from '../../sim/index.ts';
+import { applySet, InputError } from '../../sim/index.ts';
+import { checkRawMemory } from '../memory.ts';
 import {
   expandRuns, parseBatchSpec, resolveBatch, type BatchScenarios, type BatchSpec, type LoadedScenario,
   type ResolvedBatch, type RunPlan,
@@ -26,7 +27,7 @@ const display = (file: string) => {
 };
 
 /** A spec's scenario source: a path ending in .json (relative to the spec), else a shipped name. */
-function scenarioLoader(specDir: string) {
+export function scenarioLoader(specDir: string) {
   return (source: string): LoadedScenario => {
     let file: string;
     if (source.endsWith('.json')) {
@@ -43,6 +44,18 @@ export function loadBatch(specFile: string, overrides: Overrides = {}): LoadedBa
   const raw = readJson(specFile);
   const spec = parseBatchSpec(raw, specFile);
   const specDir = dirname(resolve(specFile));
+  // A scenario too large for memory is refused before validation builds per-actor structures.
+  const load = scenarioLoader(specDir);
+  for (const entry of spec.scenarios) {
+    let scenario: Record<string, unknown>;
+    try {
+      scenario = structuredClone(load(entry.scenario).raw) as Record<string, unknown>;
+      for (const s of entry.set) applySet(scenario, s);
+    } catch {
+      continue; // resolveBatch names the problem
+    }
+    checkRawMemory(scenario, `${specFile}: scenario '${entry.id ?? entry.scenario}'`);
+  }
   let designText: string | undefined;
   if (spec.design?.type === 'csv') {
     const designFile = isAbsolute(spec.design.file) ? spec.design.file : resolve(specDir, spec.design.file);

@@ -3,15 +3,17 @@
 // `merge` both end here, so a merge of shards writes exactly what one unsharded batch writes.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINE_VERSION } from '../../sim/index.ts';
 import {
   failuresCsv, pairsCsv, runsCsv, seriesCsv, summarise, summaryCsv,
-  type BatchSummary, type ResolvedBatch, type RunFailure, type RunPlan, type RunResult, type Shard,
+  type BatchScenarios, type BatchSummary, type ResolvedBatch, type RunFailure, type RunPlan, type RunResult, type Shard,
 } from '../../sim/index.ts';
 import { ROOT } from '../io.ts';
-import { MANIFEST_FILE, writeFileDurable } from './store.ts';
+import { ACTORS_DIR, MANIFEST_FILE, writeFileDurable } from './store.ts';
+
+export const SCENARIOS_DIR = 'scenarios';
 
 export function gitCommit(): string | null {
   try {
@@ -43,7 +45,7 @@ export function packageVersion(): string {
 
 /** What varies between sessions (timings, workers, shard): the only manifest fields that may differ. */
 export interface Session {
-  command: 'batch' | 'merge';
+  command: 'batch' | 'merge' | 'sensitivity' | 'calibrate';
   specFile: string | null;
   shard: (Shard & { source: string }) | null;
   workers: number | null;
@@ -59,7 +61,8 @@ export interface Session {
 
 export interface Manifest {
   format: string;
-  status: 'running' | 'complete' | 'incomplete';
+  /** interrupted: stopped by SIGTERM/SIGINT (finished runs kept; --resume continues). */
+  status: 'running' | 'complete' | 'incomplete' | 'interrupted';
   tool: string;
   version: string;
   engineVersion: string;
@@ -87,6 +90,8 @@ export interface OutputInput {
   /** engineSourceHash() of the code that ran the runs. */
   engineSource: string;
   session: Session;
+  /** Files written before the runs (scenarios/<id>.json), listed in the manifest. */
+  scenarioFiles?: string[];
 }
 
 export function manifestOf(input: OutputInput, status: Manifest['status'], files: string[]): Manifest {
@@ -116,8 +121,12 @@ export function writeManifest(input: OutputInput, status: Manifest['status'], fi
   writeFileDurable(join(input.dir, MANIFEST_FILE), JSON.stringify(manifestOf(input, status, files), null, 2) + '\n');
 }
 
-/** Writes every final file; returns the summary (null for a shard) and the files written. */
-export function writeOutputs(input: OutputInput): { summary: BatchSummary | null; files: string[] } {
+/**
+ * Writes every final file; returns the summary (null for a shard) and the files written. An
+ * interrupted batch gets its run tables but no statistics (they would describe an arbitrary
+ * subset of runs; stale ones from an earlier session are removed) and status 'interrupted'.
+ */
+export function writeOutputs(input: OutputInput, interrupted = false): { summary: BatchSummary | null; files: string[] } {
   const { dir, batch, selected } = input;
   const results = selected.filter((p) => input.results.has(p.index)).map((p) => input.results.get(p.index)!);
   const failures = selected.filter((p) => !input.results.has(p.index) && input.failures.has(p.index))
@@ -128,15 +137,69 @@ export function writeOutputs(input: OutputInput): { summary: BatchSummary | null
   const series = seriesCsv(batch, selected, results);
   if (series !== null) write('series.csv', series);
   write('failures.csv', failuresCsv(batch, selected, failures));
+  if (batch.actors) files.push(...writeActors(dir, results.map((r) => r.runId), batch.scenarios.map((sc) => sc.id)));
   const whole = selected.length === input.plans.length;
   let summary: BatchSummary | null = null;
-  if (whole) {
+  if (interrupted) {
+    for (const f of ['summary.csv', 'pairs.csv']) rmSync(join(dir, f), { force: true });
+  } else if (whole) {
     summary = summarise(batch, input.plans, results);
     write('summary.csv', summaryCsv(batch, summary));
     write('pairs.csv', pairsCsv(batch, summary));
   }
   const complete = results.length === selected.length;
-  files.push(MANIFEST_FILE);
-  writeManifest(input, complete ? 'complete' : 'incomplete', files);
+  files.push(...(input.scenarioFiles ?? []), MANIFEST_FILE);
+  writeManifest(input, interrupted ? 'interrupted' : complete ? 'complete' : 'incomplete', files);
   return { summary, files };
+}
+
+/**
+ * actors.csv: the finished runs' per-actor rows in run-list order, one header. Scenarios with
+ * different aspects have different preference/belief columns: then one file per scenario,
+ * actors-<scenario>.csv. Written through a temporary name, like every final file.
+ */
+export function writeActors(dir: string, runIds: readonly string[], scenarioIds: readonly string[]): string[] {
+  const groups = new Map<string, { header: string; runIds: string[] }>();
+  const scenarioOf = (runId: string) => runId.split('__')[0];
+  for (const runId of runIds) {
+    const text = readFileSync(join(dir, ACTORS_DIR, `${runId}.csv`), 'utf8');
+    const header = text.slice(0, text.indexOf('\n') + 1);
+    const key = scenarioOf(runId);
+    if (!groups.has(key)) groups.set(key, { header, runIds: [] });
+    groups.get(key)!.runIds.push(runId);
+  }
+  const headers = new Set([...groups.values()].map((g) => g.header));
+  const outputs = headers.size <= 1
+    ? [{ name: 'actors.csv', header: [...headers][0] ?? '', runIds: runIds.slice() }]
+    : scenarioIds.filter((id) => groups.has(id)).map((id) => ({ name: `actors-${id}.csv`, header: groups.get(id)!.header, runIds: groups.get(id)!.runIds }));
+  for (const out of outputs) {
+    const file = join(dir, out.name);
+    const tmp = `${file}.tmp-${process.pid}`;
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, out.header);
+      for (const runId of out.runIds) {
+        const text = readFileSync(join(dir, ACTORS_DIR, `${runId}.csv`), 'utf8');
+        writeSync(fd, text.slice(text.indexOf('\n') + 1));
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  }
+  return outputs.map((o) => o.name);
+}
+
+/**
+ * Each scenario's full JSON as the runs used it (after the spec entry's `set`), in
+ * scenarios/<id>.json: a custom scenario is then kept with its results, not only its hash.
+ */
+export function writeScenarioFiles(dir: string, scenarios: BatchScenarios): string[] {
+  mkdirSync(join(dir, SCENARIOS_DIR), { recursive: true });
+  return Object.entries(scenarios).map(([id, loaded]) => {
+    const name = `${SCENARIOS_DIR}/${id}.json`;
+    writeFileDurable(join(dir, name), JSON.stringify(loaded.raw, null, 2) + '\n');
+    return name;
+  });
 }

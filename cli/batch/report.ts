@@ -28,7 +28,12 @@ export interface ReportData {
   series: { measure: string; name: string; doc: string }[];
   strategies: { id: string; label: string; rules: string; events: string[] }[];
   summary: ReturnType<typeof summarise>;
-  /** values[scenario][strategy][column]: one entry per finished run, in run order (null: never reached). */
+  /**
+   * One figure panel per scenario, or per scenario × `statistics.by` values (key = panelKey),
+   * so each panel's runs and its summary cell (mean, CI) describe the same group.
+   */
+  panels: { key: string; scenario: string; by: Record<string, unknown> }[];
+  /** values[panel key][strategy][column]: one entry per finished run, in run order (null: never reached). */
   values: Record<string, Record<string, Record<string, (number | null)[]>>>;
   bands: ReturnType<typeof seriesBands>;
   failures: RunFailure[];
@@ -48,6 +53,26 @@ function eventText(e: Record<string, unknown>): string {
   return `tick ${tick}: ${type}${args ? ` (${args})` : ''}`;
 }
 
+/**
+ * The run counts from the runs themselves (runs.jsonl, failures.jsonl), not the manifest's: a
+ * batch killed without a chance to update its manifest still says how many runs it has.
+ */
+function countRuns(manifest: Manifest, planned: number, finished: number, failed: number): Manifest['runs'] {
+  const inThisDirectory = manifest.runs?.inThisDirectory ?? planned;
+  return { planned, inThisDirectory, finished, failed, missing: Math.max(0, inThisDirectory - finished - failed) };
+}
+
+/** One line for the terminal: how many runs a report covers, and what state the batch is in. */
+export function runsLine(data: ReportData): string {
+  const r = data.provenance.runs;
+  const state = data.provenance.status === 'complete' ? '' : data.provenance.status === 'interrupted' ? ' (batch interrupted; --resume it for the rest)'
+    : data.provenance.status === 'running' ? ' (batch stopped or still running)' : '';
+  return `${r.finished} of ${r.inThisDirectory} runs finished${r.failed ? `, ${r.failed} failed` : ''}${r.missing ? `, ${r.missing} missing` : ''}${state}`;
+}
+
+/** A panel's key: its scenario and `statistics.by` values (report.js builds the same from a summary cell). */
+export const panelKey = (scenario: string, by: Record<string, unknown>) => `${scenario}|${JSON.stringify(by)}`;
+
 export function reportData(dir: string): ReportData {
   const manifest = readManifest(dir) as unknown as Manifest | null;
   if (!manifest?.batch) throw new UsageError(`${dir}: no manifest.json of a batch; run 'samenspel batch' (or 'merge') into it first`);
@@ -64,10 +89,17 @@ export function reportData(dir: string): ReportData {
 
   const scalars = scalarMeasures(batch.measures);
   const values: ReportData['values'] = {};
+  const panels: ReportData['panels'] = [];
   for (const p of plans) {
+    const by = Object.fromEntries(batch.statistics.by.map((k) => [k, p.params[k]]));
+    const key = panelKey(p.scenario, by);
+    if (!values[key]) {
+      values[key] = {};
+      panels.push({ key, scenario: p.scenario, by });
+    }
     const r = byIndex.get(p.index);
     if (!r) continue;
-    const cell = ((values[p.scenario] ??= {})[p.strategy] ??= {});
+    const cell = (values[key][p.strategy] ??= {});
     scalars.forEach((m, j) => { (cell[m.column] ??= []).push(r.values[j]); });
   }
   const info = (key: string) => MEASURES[MEASURE_INDEX[key]];
@@ -76,7 +108,7 @@ export function reportData(dir: string): ReportData {
     batch,
     provenance: {
       version: manifest.version, engineVersion: manifest.engineVersion, gitCommit: manifest.gitCommit, engineSource: manifest.engineSource, node: manifest.node,
-      runs: manifest.runs, session: manifest.session, status: manifest.status,
+      runs: countRuns(manifest, plans.length, results.length, failures.length), session: manifest.session, status: manifest.status,
     },
     measures: scalars.map((m) => ({
       column: m.column, measure: m.measure, keep: m.keep, label: m.label, name: info(m.measure).label.en, doc: info(m.measure).doc,
@@ -90,6 +122,7 @@ export function reportData(dir: string): ReportData {
       events: s.events.map((e) => eventText(e as unknown as Record<string, unknown>)),
     })),
     summary: summarise(batch, plans, results),
+    panels,
     values,
     bands: seriesBands(batch, plans, results),
     failures,

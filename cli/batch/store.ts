@@ -12,6 +12,8 @@ import { UsageError } from '../io.ts';
 export const RUNS_FILE = 'runs.jsonl';
 export const FAILURES_FILE = 'failures.jsonl';
 export const MANIFEST_FILE = 'manifest.json';
+/** One CSV of per-actor rows per finished run (batch spec `actors`), joined into actors.csv at the end. */
+export const ACTORS_DIR = 'actors';
 
 /** Parses a JSON-lines file; cuts off a torn last line (a write the kill interrupted). */
 export function readJsonLines<T>(file: string, repair: boolean): { items: T[]; torn: boolean; bad: number } {
@@ -111,8 +113,14 @@ export function openStore(dir: string, batch: ResolvedBatch, plans: readonly Run
     failures,
     resumed: results.size,
     appendResult(r) {
-      append(runsFd, r);
-      results.set(r.index, r);
+      // Per-actor rows go to their own file first: a run in runs.jsonl always has its actors file.
+      const { actors, ...rest } = r;
+      if (actors !== undefined) {
+        mkdirSync(join(dir, ACTORS_DIR), { recursive: true });
+        writeFileDurable(join(dir, ACTORS_DIR, `${r.runId}.csv`), actors);
+      }
+      append(runsFd, rest);
+      results.set(r.index, rest);
     },
     appendFailure(f) {
       append(failuresFd, f);

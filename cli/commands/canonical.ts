@@ -40,7 +40,7 @@ interface BcOpts { n: string; epsilon: string; mu: string; ticks: string; seed: 
 
 export function register(program: Command): void {
   const canonical = program.command('canonical')
-    .description('docking: run one mechanism alone as its published model (deffuant, hk, degroot, granovetter, golub-jackson, coreness)');
+    .description('docking: run one mechanism alone as its published model (deffuant, hk, degroot, granovetter, golub-jackson, coreness, nk-peaks, lazer-friedman)');
 
   canonical.command('deffuant')
     .description('Deffuant et al. (2000) bounded confidence, K = 1: uniform opinions, random pairs on a complete graph')
@@ -173,6 +173,60 @@ export function register(program: Command): void {
       out(!!o.json, { fit: r.fit, recovered: r.recovered, density: r.density, top: r.top.map((i) => i + 1) }, [
         `Core–periphery (${o.random ? 'random graph' : `planted core of ${core}`}, n = ${n}, density ${r.density.toFixed(3)}): fit ${r.fit.toFixed(3)}`,
         `  top-${core} coreness: actors ${r.top.map((i) => i + 1).join(', ')}; share of planted core (actors 1–${core}) among them: ${(r.recovered * 100).toFixed(0)} %`,
+      ]);
+    });
+
+  canonical.command('nk-peaks')
+    .description('Kauffman (1993) NK landscape: local peaks (no one-knob variant better); 1 for κ = 0, on average 2^N/(N + 1) for κ = N − 1')
+    .option('--n <n>', `knobs N (at most ${dock.NK_MAX_N})`, '10')
+    .option('--k <k>', 'interdependence κ (0 … N − 1)', '9')
+    .option('--seed <s>', 'random seed', '1')
+    .option('--landscapes <l>', 'landscapes to count (mean and standard error)', '1')
+    .option('--json', 'JSON { n, k, landscapes, counts, mean, se, expected, wMax, wMean }')
+    .action((o: { n: string; k: string; seed: string; landscapes: string; json?: boolean }) => {
+      const n = num(o.n, '--n', 1, dock.NK_MAX_N, true);
+      const r = dock.runNkPeaks({
+        n, k: num(o.k, '--k', 0, n - 1, true), seed: parseSeed(o.seed), landscapes: num(o.landscapes, '--landscapes', 1, 100_000, true),
+      });
+      out(!!o.json, r, [
+        `NK peaks (N = ${r.n}, κ = ${r.k}): ${r.landscapes === 1 ? `${r.counts[0]} local peak(s)` : `mean ${r.mean.toFixed(2)} local peaks over ${r.landscapes} landscapes (standard error ${r.se.toFixed(2)}; min ${Math.min(...r.counts)}, max ${Math.max(...r.counts)})`}`,
+        r.expected === null ? '  (published: 1 for κ = 0, about 2^N/(N + 1) for κ = N − 1)' : `  published expectation: ${r.expected.toFixed(2)}${r.k === 0 ? ' (κ = 0: exactly one)' : ' = 2^N/(N + 1)'}`,
+        `  first landscape: W_max ${r.wMax.toFixed(4)}, mean W̄ ${r.wMean.toFixed(4)}`,
+      ]);
+    });
+
+  canonical.command('lazer-friedman')
+    .description('Lazer & Friedman (2007): agents on a network copy a better neighbour or try one changed knob; mean score (W/W_max)^8 per tick')
+    .option('--n <n>', `knobs N (at most ${dock.NK_MAX_N})`, '20')
+    .option('--k <k>', 'interdependence κ (0 … N − 1)', '5')
+    .option('--agents <a>', `agents (at most ${dock.LF_MAX_AGENTS})`, '100')
+    .option('--network <type>', `${dock.LF_NETWORKS.join(' | ')} (line = a ring, two neighbours each)`, 'complete')
+    .option('--degree <d>', 'mean degree of the random network (default: as many ties as the line)', '2')
+    .option('--ticks <t>', 'ticks', '100')
+    .option('--landscapes <l>', 'landscapes to average over', '20')
+    .option('--seed <s>', 'random seed', '1')
+    .option('--every <e>', 'print every e-th tick (text output)', '5')
+    .option('--json', 'JSON { score: [tick 0 … T], atBest: [share at x*], ties }')
+    .action((o: { n: string; k: string; agents: string; network: string; degree: string; ticks: string; landscapes: string; seed: string; every: string; json?: boolean }) => {
+      const n = num(o.n, '--n', 1, dock.NK_MAX_N, true);
+      const k = num(o.k, '--k', 0, n - 1, true);
+      const agents = num(o.agents, '--agents', 1, dock.LF_MAX_AGENTS, true);
+      if (!(dock.LF_NETWORKS as readonly string[]).includes(o.network)) throw new UsageError(`--network expects one of ${dock.LF_NETWORKS.join(', ')}, got '${o.network}'`);
+      const network = o.network as dock.LfNetwork;
+      const ticks = num(o.ticks, '--ticks', 0, 100_000, true);
+      const every = num(o.every, '--every', 1, 100_000, true);
+      const r = dock.runLazerFriedman({
+        n, k, agents, network, ticks, landscapes: num(o.landscapes, '--landscapes', 1, 100_000, true), seed: parseSeed(o.seed),
+        degree: network === 'random' ? num(o.degree, '--degree', 0, agents - 1) : 2,
+      });
+      const rows: string[] = [];
+      for (let t = 0; t <= ticks; t++) {
+        if (t % every === 0 || t === ticks) rows.push(`  ${String(t).padStart(5)}  ${r.score[t].toFixed(4)}  ${(r.atBest[t] * 100).toFixed(1).padStart(5)} %`);
+      }
+      out(!!o.json, r, [
+        `Lazer–Friedman (N = ${n}, κ = ${k}, ${agents} agents, ${network} network, ${r.ties.toFixed(0)} ties, ${o.landscapes} landscape(s)):`,
+        '   tick  score (W/W_max)^8  at best',
+        ...rows,
       ]);
     });
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { columnsHelp, decodeText, importActorAnalysis, parseScenario, scenarioJsonText } from '../../sim/index.ts';
-import { collect, UsageError } from '../io.ts';
+import { checkOutFile, collect, UsageError } from '../io.ts';
 
 interface ImportOptions { ties?: string; aspects?: string; solution?: string[]; title?: string; id?: string; out?: string; quiet?: boolean }
 
@@ -36,6 +36,7 @@ export function register(program: Command): void {
     .addHelpText('after', HELP)
     .action((actorsFile: string, opts: ImportOptions) => {
       if (opts.out !== undefined && !opts.out.endsWith('.json')) throw new UsageError(`--out must end in .json, got '${opts.out}'`);
+      if (opts.out !== undefined) checkOutFile(opts.out);
       const solutions: Record<string, number> = {};
       for (const s of opts.solution ?? []) {
         const eq = s.lastIndexOf('=');

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { batchFingerprint, expandRuns, formatSummaryText, type ResolvedBatch, type RunFailure, type RunResult } from '../../sim/index.ts';
-import { writeOutputs, type Session } from '../batch/output.ts';
-import { checkResults, FAILURES_FILE, readJsonLines, readManifest, RUNS_FILE, writeFileDurable } from '../batch/store.ts';
-import { UsageError } from '../io.ts';
+import { SCENARIOS_DIR, writeOutputs, type Session } from '../batch/output.ts';
+import { ACTORS_DIR, checkResults, FAILURES_FILE, readJsonLines, readManifest, RUNS_FILE, writeFileDurable } from '../batch/store.ts';
+import { checkOutDir, UsageError } from '../io.ts';
 
 interface MergeOptions { out: string; allowMissing?: boolean; quiet?: boolean }
 
@@ -18,6 +18,7 @@ export function register(program: Command): void {
     .option('--quiet', 'no table on stdout')
     .action((dirs: string[], opts: MergeOptions) => {
       const started = new Date();
+      checkOutDir(opts.out);
       let batch: ResolvedBatch | null = null;
       let spec: unknown = null;
       let engineSource = '';
@@ -38,6 +39,7 @@ export function register(program: Command): void {
       const b = batch!;
       const plans = expandRuns(b);
       const results = new Map<number, RunResult>();
+      const sourceOf = new Map<number, string>();
       const failures = new Map<number, RunFailure>();
       const duplicates: string[] = [];
       for (const dir of dirs) {
@@ -54,6 +56,7 @@ export function register(program: Command): void {
             duplicates.push(r.runId);
           } else {
             results.set(r.index, r);
+            sourceOf.set(r.index, dir);
           }
         }
         for (const f of readJsonLines<RunFailure>(join(dir, FAILURES_FILE), false).items) failures.set(f.index, f);
@@ -80,7 +83,24 @@ export function register(program: Command): void {
       const ordered = plans.filter((p) => results.has(p.index)).map((p) => JSON.stringify(results.get(p.index)) + '\n');
       writeFileDurable(join(opts.out, RUNS_FILE), ordered.join(''));
       writeFileDurable(join(opts.out, FAILURES_FILE), failed.map((p) => JSON.stringify(failures.get(p.index)) + '\n').join(''));
-      const { summary, files } = writeOutputs({ dir: opts.out, spec, batch: b, plans, selected: plans, results, failures, engineSource, session });
+      // Per-actor rows and the scenarios' JSON travel with their runs.
+      if (b.actors) {
+        mkdirSync(join(opts.out, ACTORS_DIR), { recursive: true });
+        for (const [index, dir] of sourceOf) {
+          const name = `${plans[index].runId}.csv`;
+          if (resolve(dir) !== resolve(opts.out)) copyFileSync(join(dir, ACTORS_DIR, name), join(opts.out, ACTORS_DIR, name));
+        }
+      }
+      const scenarioFiles: string[] = [];
+      const withScenarios = dirs.find((d) => existsSync(join(d, SCENARIOS_DIR)));
+      if (withScenarios) {
+        mkdirSync(join(opts.out, SCENARIOS_DIR), { recursive: true });
+        for (const f of readdirSync(join(withScenarios, SCENARIOS_DIR)).filter((x) => x.endsWith('.json')).sort()) {
+          if (resolve(withScenarios) !== resolve(opts.out)) copyFileSync(join(withScenarios, SCENARIOS_DIR, f), join(opts.out, SCENARIOS_DIR, f));
+          scenarioFiles.push(`${SCENARIOS_DIR}/${f}`);
+        }
+      }
+      const { summary, files } = writeOutputs({ dir: opts.out, spec, batch: b, plans, selected: plans, results, failures, engineSource, session, scenarioFiles });
       if (summary && !opts.quiet) process.stdout.write(formatSummaryText(b, summary));
       process.stderr.write(`merged ${results.size} of ${plans.length} runs from ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'}; wrote ${files.map((f) => join(opts.out, f)).join(', ')}\n`);
     });

@@ -9,3 +9,5 @@ export { stationary, rowStochasticProblems } from './stationary.ts';
 export { granovetterScenario, runGranovetter, normalThresholds, GRANOVETTER_MAX_N, type GranovetterResult } from './granovetter.ts';
 export { golubJacksonScenario, runGolubJackson, effectiveMatrix, TRUTH, type GolubJacksonOptions, type GolubJacksonResult } from './golubJackson.ts';
 export { networkScenario, fitCoreness, type NetworkSpec, type CorenessResult } from './corePeriphery.ts';
+export { runNkPeaks, countPeaks, landscapeRng, NK_MAX_N, type NkPeaksOptions, type NkPeaksResult } from './nkPeaks.ts';
+export { runLazerFriedman, lfNetwork, LF_NETWORKS, LF_MAX_AGENTS, type LfNetwork, type LazerFriedmanOptions, type LazerFriedmanResult } from './lazerFriedman.ts';

@@ -41,6 +41,8 @@ export function issuesOf(error: z.ZodError): Issue[] {
 }
 
 export function parseJsonText(text: string, file: string): unknown {
+  // A UTF-8 byte-order mark (Windows editors write one) is not part of the JSON, as in a CSV.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -81,6 +83,8 @@ export function parseSetValue(raw: string): unknown {
   return raw;
 }
 
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * Applies `key.path=value` to a raw scenario object (before validation, so the result is
  * validated as a whole). A bare model parameter name (`mu`) means `params.mu`; a scenario
@@ -92,9 +96,14 @@ export function applySet(raw: Record<string, unknown>, assignment: string, file 
   let key = assignment.slice(0, eq).trim();
   const value = parseSetValue(assignment.slice(eq + 1));
   const aliases = (raw.aliases ?? {}) as Record<string, string>;
-  if (key in aliases) key = aliases[key];
-  else if (key in PARAMS) key = `params.${key}`;
+  if (Object.hasOwn(aliases, key) && typeof aliases[key] === 'string') key = aliases[key];
+  else if (Object.hasOwn(PARAMS, key)) key = `params.${key}`;
   const parts = key.split('.');
+  // Keys that reach an object's prototype are never fields: refusing them keeps a link or a
+  // batch spec from changing Object.prototype for the rest of the process.
+  if (parts.some((p) => FORBIDDEN_KEYS.has(p))) {
+    throw new InputError(file, [{ path: key, message: `'${parts.find((p) => FORBIDDEN_KEYS.has(p))}' is not a parameter or scenario field. ${validSetKeysText(raw)}` }]);
+  }
   const known = new Set([...Object.keys(raw), 'params', 'opgave', 'population', 'ticks']);
   if (parts.length === 1 && !known.has(key)) {
     throw new InputError(file, [{ path: key, message: `no field '${key}' in the scenario. ${validSetKeysText(raw)}` }]);
@@ -102,7 +111,7 @@ export function applySet(raw: Record<string, unknown>, assignment: string, file 
   let obj: Record<string, unknown> = raw;
   for (let i = 0; i < parts.length - 1; i++) {
     const p = parts[i];
-    let next = obj[p];
+    let next = Object.hasOwn(obj, p) ? obj[p] : undefined;
     // Optional sections that the file leaves to their defaults are created on demand.
     if (next === undefined && obj === raw && (p === 'params' || p === 'opgave')) next = obj[p] = {};
     if (next === null || typeof next !== 'object') {

@@ -44,6 +44,20 @@ describe('expandRuns', () => {
     for (const p of before) expect(seeds.get(p.runId)).toBe(p.seed);
   });
 
+  it('commonSeeds: a replicate has the same seed at every design point (common random numbers)', () => {
+    const spec = { ...validSpec(), design: { type: 'factorial', params: { trustGain: [0.02, 0.04, 0.06] } }, replications: 2 };
+    const common = resolveSpec({ ...spec, commonSeeds: true }).batch;
+    const plans = expandRuns(common);
+    for (const p of plans) expect(p.seed).toBe(deriveSeed(7, runIdOf(p.scenario, p.strategy, null, p.replicate)));
+    expect(new Set(plans.filter((p) => p.strategy === 'keten' && p.replicate === 2).map((p) => p.seed)).size).toBe(1);
+    expect(new Set(plans.map((p) => p.seed)).size).toBe(2 * 2); // strategies × replicates
+    // Switched off (or absent), seeds come from the full runId again and the batch is unchanged.
+    const plain = resolveSpec(spec).batch;
+    expect('commonSeeds' in plain).toBe(false);
+    expect(resolveSpec({ ...spec, commonSeeds: false }).batch).toEqual(plain);
+    expect(new Set(expandRuns(plain).map((p) => p.seed)).size).toBe(plans.length);
+  });
+
   it('--replications and --ticks override the spec', () => {
     const plans = expandRuns(resolveSpec(validSpec(), { replications: 1, ticks: 5 }).batch);
     expect(plans).toHaveLength(2);

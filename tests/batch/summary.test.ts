@@ -3,8 +3,9 @@
 // determinism regardless of result order.
 import { describe, expect, it } from 'vitest';
 import {
-  expandRuns, formatSummaryText, holmAdjust, summarise, type RunPlan, type RunResult,
+  expandRuns, formatSummaryText, holmAdjust, pairsCsv, summarise, summaryCsv, type RunPlan, type RunResult,
 } from '../../sim/analysis/batch/index.ts';
+import { csvParse } from 'd3-dsv';
 import { resolveSpec, validSpec } from './helpers.ts';
 
 const spec = {
@@ -55,7 +56,7 @@ describe('summarise', () => {
     const impact = s.pairs.find((p) => p.scenario === 'tiny' && p.measure === 'impact' && p.a === 'open-netwerk' && p.b === 'keten')!;
     expect(impact.A).toBe(0);
     expect(impact.winner).toBe('keten');
-    expect(impact.verdict).toMatch(/^keten > open-netwerk on impact: A = 1\.00 \(large\), p = 0\.002, 6 runs each/);
+    expect(impact.verdict).toMatch(/^keten > open-netwerk on impact: A\(open-netwerk, keten\) = 0\.00 \(large; keten ahead\), p = 0\.002, 6 runs each/);
     // 10.5 + r vs 10 + r: overlapping, A = P(fac > open) + ½ ties = 21/36.
     const close = s.pairs.find((p) => p.scenario === 'tiny' && p.measure === 'impact' && p.a === 'open-netwerk' && p.b === 'faciliterend')!;
     expect(close.A).toBeCloseTo(15 / 36, 12);
@@ -63,7 +64,8 @@ describe('summarise', () => {
     // Never reached ranks last: open-netwerk (ticks 1…6) reaches it earlier than keten (never).
     const when = s.pairs.find((p) => p.scenario === 'tiny' && p.measure === 'core_first_ge_3' && p.a === 'open-netwerk' && p.b === 'keten')!;
     expect(when.winner).toBe('open-netwerk');
-    expect(when.verdict).toMatch(/^open-netwerk reaches core ≥ 3 earlier than keten: A = 1\.00 \(large\).*never reached in 0 vs 6$/);
+    expect(when.A).toBe(0);
+    expect(when.verdict).toMatch(/^open-netwerk reaches core ≥ 3 earlier than keten: A\(open-netwerk, keten\) = 0\.00 \(large; open-netwerk ahead\).*never reached in 0 vs 6$/);
   });
 
   it('Holm: adjusted p ≥ raw p, and a Holm winner is always a raw winner', () => {
@@ -116,5 +118,31 @@ describe('summarise', () => {
     expect(text).toMatch(/reached/);
     expect(text).toMatch(/0\/6/);
     expect(text).toMatch(/Multiple comparisons: 12 pairwise tests/);
+  });
+
+  it('pairs.csv: the verdict quotes the A column in its orientation, A(a, b), and names the arm ahead', () => {
+    const csv = pairsCsv(batch, s);
+    const rows = csvParse(csv);
+    expect(rows).toHaveLength(s.pairs.length);
+    for (const row of rows) {
+      const A = Number(row.A);
+      if (row.A === '') continue;
+      expect(row.verdict).toContain(`A(${row.a}, ${row.b}) = ${A.toFixed(2)}`);
+      if (row.winner) expect(row.verdict).toContain(`; ${row.winner} ahead)`);
+      // Larger is better: A(a, b) > ½ ⇔ a ahead. Thresholds (earlier is better): A(a, b) < ½ ⇔ a ahead.
+      if (row.winner && row.keep !== 'threshold') expect(row.winner === row.a).toBe(A > 0.5);
+      if (row.winner && row.keep === 'threshold') expect(row.winner === row.a).toBe(A < 0.5);
+    }
+  });
+
+  it('no CI for a cell of fewer than 3 runs, and the table says why', () => {
+    const { batch: b } = resolveSpec({ ...spec, scenarios: ['tiny'], replications: 2 });
+    const p = expandRuns(b);
+    const r = summarise(b, p, fake(p));
+    const cell = r.cells.find((c) => c.strategy === 'open-netwerk' && c.measure === 'impact')!;
+    expect(cell).toMatchObject({ n: 2, mean: 11.5 });
+    expect([cell.ciLow, cell.ciHigh].every(Number.isNaN)).toBe(true);
+    expect(summaryCsv(b, r).split('\n')[1]).toBe('tiny,open-netwerk,impact,final,2,2,11.5,11.5,0.7071067811865476,,');
+    expect(formatSummaryText(b, r)).toMatch(/open-netwerk\s+2\s+11\.5\s+11\.5\s+no CI: 2 runs, at least 3 needed/);
   });
 });

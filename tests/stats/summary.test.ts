@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { comparePair, describe as describeSample, formatP } from '../../sim/analysis/stats/index.ts';
+import { comparePair, describe as describeSample, formatP, MIN_CI_RUNS, noCiReason } from '../../sim/analysis/stats/index.ts';
 
 const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -28,13 +28,22 @@ describe('describe', () => {
     expect(d.hi).toBeLessThanOrEqual(4);
   });
 
-  it('edge cases: empty ⇒ NaNs, single value ⇒ sd NaN and lo = hi = value', () => {
+  it('edge cases: empty ⇒ NaNs; fewer than 3 values ⇒ no CI (and no draws), with the reason', () => {
     const e = describeSample([], seedrandom.alea('e'));
     expect(e.n).toBe(0);
     expect([e.mean, e.median, e.sd, e.lo, e.hi].every(Number.isNaN)).toBe(true);
     const one = describeSample([3], seedrandom.alea('e'));
-    expect(one).toMatchObject({ n: 1, mean: 3, median: 3, lo: 3, hi: 3 });
-    expect(Number.isNaN(one.sd)).toBe(true);
+    expect(one).toMatchObject({ n: 1, mean: 3, median: 3 });
+    expect([one.sd, one.lo, one.hi].every(Number.isNaN)).toBe(true);
+    let draws = 0;
+    const two = describeSample([1, 2], () => { draws++; return 0.5; });
+    expect(two).toMatchObject({ n: 2, mean: 1.5, median: 1.5 });
+    expect([two.lo, two.hi].every(Number.isNaN)).toBe(true);
+    expect(draws).toBe(0);
+    const three = describeSample([1, 2, 6], seedrandom.alea('e'));
+    expect(three.lo).toBeLessThan(three.hi);
+    expect(MIN_CI_RUNS).toBe(3);
+    expect([0, 1, 2, 3].map(noCiReason)).toEqual(['no runs', 'no CI: 1 run, at least 3 needed', 'no CI: 2 runs, at least 3 needed', null]);
   });
 });
 
@@ -54,15 +63,16 @@ describe('comparePair', () => {
     expect(c).toMatchObject({
       a: 'faciliterend', b: 'keten', measure: 'impact', nA: 30, nB: 30,
       magnitude: 'large', winner: 'faciliterend',
-      verdict: 'faciliterend > keten on impact: A = 0.78 (large), p < 0.001, 30 runs each',
+      verdict: 'faciliterend > keten on impact: A(faciliterend, keten) = 0.78 (large; faciliterend ahead), p < 0.001, 30 runs each',
     });
   });
 
-  it('clear winner as second argument: A field stays A(xA, xB), verdict from the winner side', () => {
+  it('clear winner as second argument: the verdict quotes A(a, b) as the A field does, and names who is ahead', () => {
     const c = comparePair('keten', ket, 'faciliterend', fac, 'impact');
     expect(c.A).toBeCloseTo(2 / 9, 15);
     expect(c.winner).toBe('faciliterend');
-    expect(c.verdict).toBe('faciliterend > keten on impact: A = 0.78 (large), p < 0.001, 30 runs each');
+    expect(c.verdict).toBe('faciliterend > keten on impact: A(keten, faciliterend) = 0.22 (large; faciliterend ahead), p < 0.001, 30 runs each');
+    expect(c.verdict).toContain(`= ${c.A.toFixed(2)}`);
   });
 
   it('no clear difference: large A but p ≥ 0.05 ⇒ winner null', () => {
@@ -70,7 +80,7 @@ describe('comparePair', () => {
     const c = comparePair('X', [1, 3, 5], 'Y', [2, 4, 6, 7], 'impact');
     expect(c).toMatchObject({ A: 0.25, winner: null, magnitude: 'large', nA: 3, nB: 4 });
     expect(c.p).toBeCloseTo(0.4, 15);
-    expect(c.verdict).toBe('no clear difference between X and Y on impact: A = 0.25, p = 0.400, 3 vs 4 runs');
+    expect(c.verdict).toBe('no clear difference between X and Y on impact: A(X, Y) = 0.25, p = 0.400, 3 vs 4 runs');
   });
 
   it('throws when a side has no runs', () => {

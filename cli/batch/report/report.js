@@ -32,8 +32,10 @@
   }
   const fmtP = (p) => (!isNum(p) ? 'NA' : p < 0.001 ? '< 0.001' : p.toFixed(3));
   const plural = (n, word, many) => `${n} ${n === 1 ? word : (many || word + 's')}`;
-  const cellOf = (scenario, strategy, column) => summary.cells.find((c) => c.scenario === scenario && c.strategy === strategy && c.measure === column && Object.keys(c.by).length === 0)
-    || summary.cells.find((c) => c.scenario === scenario && c.strategy === strategy && c.measure === column);
+  // A panel (scenario, or scenario × statistics.by values) and its summary cell per strategy.
+  const panelKey = (scenario, by) => `${scenario}|${JSON.stringify(by)}`;
+  const cellOf = (panel, strategy, column) => summary.cells.find((c) => c.strategy === strategy && c.measure === column && panelKey(c.scenario, c.by) === panel.key);
+  const byText = (by) => Object.entries(by).map(([k, v]) => `${k} = ${v}`).join(', ');
 
   function el(parent, tag, text, cls) {
     const e = parent.append(tag);
@@ -78,10 +80,12 @@
   if (prov.status !== 'complete' || prov.runs.inThisDirectory !== prov.runs.planned) {
     root.append('div').attr('class', 'banner').text(prov.runs.inThisDirectory !== prov.runs.planned
       ? `This directory holds one shard (${prov.runs.inThisDirectory} of ${prov.runs.planned} runs). Statistics below cover only these runs; merge all shards for the batch's results.`
-      : `Incomplete batch: ${prov.runs.finished} of ${prov.runs.planned} runs finished. Statistics cover the finished runs only.`);
+      : `${prov.status === 'interrupted' ? 'Interrupted' : prov.status === 'running' ? 'Unfinished (stopped or still running)' : 'Incomplete'} batch: ` +
+        `${prov.runs.finished} of ${prov.runs.planned} runs finished${prov.runs.failed ? `, ${prov.runs.failed} failed` : ''}, ${prov.runs.missing} missing. ` +
+        `Statistics cover the finished runs only${prov.runs.missing ? '; --resume the batch for the rest' : ''}.`);
   }
   if (data.failures.length) {
-    root.append('div').attr('class', 'banner').text(`${plural(data.failures.length, 'run')} failed twice and ${data.failures.length === 1 ? 'is' : 'are'} left out (failures.csv): ` +
+    root.append('div').attr('class', 'banner').text(`${plural(data.failures.length, 'run')} failed and ${data.failures.length === 1 ? 'is' : 'are'} left out (failures.csv): ` +
       data.failures.slice(0, 6).map((f) => `${f.runId} (${f.error})`).join('; ') + (data.failures.length > 6 ? '; …' : ''));
   }
 
@@ -107,7 +111,7 @@
 
   // ---- Box plots per measure ----------------------------------------------------------
   el(root, 'h2', '2  Outcomes per measure');
-  el(root, 'p', `One figure per kept measure, one panel per scenario. Each dot is one run. The ◆ and its bar give the mean and its ${pct} % ` +
+  el(root, 'p', `One figure per kept measure, one panel per scenario${batch.statistics.by.length ? ` and value of ${batch.statistics.by.join(' × ')} (statistics.by)` : ''}. Each dot is one run. The ◆ and its bar give the mean and its ${pct} % ` +
     `percentile-bootstrap confidence interval (${summary.resamples} resamples). Pairwise tests are in section ${data.bands.length ? 4 : 3}.`);
 
   function boxStats(sorted) {
@@ -120,7 +124,7 @@
     return { q1, median, q3, lo, hi };
   }
 
-  function boxPanel(parent, scenario, m) {
+  function boxPanel(parent, panel, m) {
     const longest = d3.max(strategyIds, (id) => id.length) || 1;
     const W = PANEL_W;
     // Rotate strategy names only when they do not fit their band side by side.
@@ -131,9 +135,9 @@
     const iw = W - margin.left - margin.right;
     const ih = H - margin.top - margin.bottom;
     const groups = strategyIds.map((s) => {
-      const all = ((data.values[scenario.id] || {})[s] || {})[m.column] || [];
+      const all = ((data.values[panel.key] || {})[s] || {})[m.column] || [];
       const xs = all.filter(isNum);
-      return { s, all, xs, sorted: [...xs].sort(d3.ascending), cell: cellOf(scenario.id, s, m.column) };
+      return { s, all, xs, sorted: [...xs].sort(d3.ascending), cell: cellOf(panel, s, m.column) };
     });
     const ext = d3.extent(groups.flatMap((g) => [...g.xs, ...(g.cell && isNum(g.cell.ciLow) ? [g.cell.ciLow, g.cell.ciHigh] : [])]));
     let [y0, y1] = ext[0] === undefined ? [0, 1] : ext;
@@ -142,9 +146,10 @@
     const x = d3.scaleBand(strategyIds, [0, iw]).paddingInner(0.28).paddingOuter(0.15);
     const bw = x.bandwidth();
 
+    const title = `${panel.scenario}${Object.keys(panel.by).length ? ` (${byText(panel.by)})` : ''}`;
     const svg = parent.append('div').attr('class', 'panel').append('svg').attr('width', W).attr('height', H)
-      .attr('role', 'img').attr('aria-label', `${m.label}, ${scenario.id}`);
-    svg.append('text').attr('class', 'panel-title').attr('x', margin.left).attr('y', 13).text(scenario.id);
+      .attr('role', 'img').attr('aria-label', `${m.label}, ${title}`);
+    svg.append('text').attr('class', 'panel-title').attr('x', margin.left).attr('y', 13).text(title);
     const g = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
     g.append('g').attr('class', 'grid').call(d3.axisLeft(y).ticks(5).tickSize(-iw).tickFormat(''));
     g.append('g').attr('class', 'axis').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('~g')));
@@ -193,7 +198,7 @@
     figureNo++;
     const fig = root.append('figure');
     const panels = fig.append('div').attr('class', 'panels');
-    for (const sc of batch.scenarios) boxPanel(panels, sc, m);
+    for (const panel of data.panels) boxPanel(panels, panel, m);
     const n = d3.max(summary.cells.filter((c) => c.measure === m.column), (c) => c.runs) || 0;
     const thresholdNote = m.keep === 'threshold'
       ? ` Only runs that reached the threshold are drawn and averaged; "never: k" counts runs that did not reach it within the run (empty cells in runs.csv). In the pairwise tests those runs rank after every run that did (censored at the end).`
@@ -298,7 +303,7 @@
     const by = Object.entries(c.by).map(([k, v]) => `${k} = ${v}`).join(', ');
     const grp = `${c.scenario}${by ? ` (${by})` : ''} — ${(data.measures.find((m) => m.column === c.measure) || { label: c.measure }).label}`;
     if (grp !== lastGroup) { sumRows.push({ group: grp, cls: 'group' }); lastGroup = grp; }
-    sumRows.push({ cells: [{ html: `${dot(c.strategy)}${esc(c.strategy)}` }, c.keep === 'threshold' ? `${c.n} / ${c.runs}` : c.n, fmt(c.mean), fmt(c.median), fmt(c.sd), c.n ? `[${fmt(c.ciLow)}, ${fmt(c.ciHigh)}]` : 'NA'] });
+    sumRows.push({ cells: [{ html: `${dot(c.strategy)}${esc(c.strategy)}` }, c.keep === 'threshold' ? `${c.n} / ${c.runs}` : c.n, fmt(c.mean), fmt(c.median), fmt(c.sd), c.n >= summary.minCiRuns ? `[${fmt(c.ciLow)}, ${fmt(c.ciHigh)}]` : c.n ? `no CI: ${c.n} run${c.n === 1 ? '' : 's'}, at least ${summary.minCiRuns} needed` : 'NA'] });
   }
   table(root, `Per strategy and scenario (also in summary.csv): runs with a value (for "first tick" measures: reached / runs), mean, median, ` +
     `standard deviation and ${pct} % percentile-bootstrap CI of the mean (${summary.resamples} resamples, seeded from the base seed and the cell).`,

@@ -27,8 +27,8 @@ export interface ResolvedDesign {
 /** The model parameter a design name refers to (`mu` or `params.mu`), if any. */
 export function modelParamOf(name: string): { key: string; spec: ParamSpec } | null {
   const key = name.startsWith('params.') ? name.slice(7) : name;
-  const spec = (PARAMS as Record<string, ParamSpec>)[key];
-  return spec ? { key, spec } : null;
+  if (!Object.hasOwn(PARAMS, key)) return null;
+  return { key, spec: (PARAMS as Record<string, ParamSpec>)[key] };
 }
 
 /** Why a value does not fit a model parameter, or null if it fits (or the name is a scenario path). */
@@ -44,6 +44,11 @@ export function paramValueProblem(name: string, value: ParamValue): string | nul
   if (spec.kind === 'integer' && !Number.isInteger(value)) return `${key} expects a whole number, got ${value}`;
   if (value < spec.min || value > spec.max) return `${value} is outside ${key}'s range ${spec.min}…${spec.max}`;
   return null;
+}
+
+/** A name that would reach an object's prototype (`__proto__`, `constructor.prototype`): never a parameter. */
+export function prototypeKey(name: string): boolean {
+  return name.split('.').some((part) => part === '__proto__' || part === 'constructor' || part === 'prototype');
 }
 
 /** Every combination, the last parameter varying fastest. */
@@ -104,6 +109,7 @@ export function parseDesignCsv(text: string, file: string): { params: string[]; 
   const issues: Issue[] = [];
   params.forEach((p, j) => {
     if (!p) issues.push({ path: `line ${headerLine + 1}, column ${j + 1}`, message: 'empty parameter name in the header row' });
+    else if (prototypeKey(p)) issues.push({ path: `line ${headerLine + 1}, column ${j + 1}`, message: `unknown parameter '${p}': not a model parameter or scenario field` });
     else if (/^-?[\d.]+(e[+-]?\d+)?$/i.test(p)) issues.push({ path: `line ${headerLine + 1}, column ${j + 1}`, message: `'${p}' looks like a number; the first row must name the parameters` });
   });
   if (new Set(params).size !== params.length) issues.push({ path: `line ${headerLine + 1}`, message: 'duplicate parameter names in the header row' });

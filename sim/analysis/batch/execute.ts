@@ -4,6 +4,7 @@ import { DEFAULT_RULES, findPreset, type PartialRules } from '../../schema/rules
 import { createRun } from '../../engine/run.ts';
 import { drive } from '../../engine/driver.ts';
 import type { Scenario } from '../../schema/scenario.ts';
+import { actorHeader, actorSampler } from './actors.ts';
 import { createKeeper } from './keep.ts';
 import { prepareScenario, type BatchScenarios, type ResolvedBatch, type ResolvedStrategy, type RunPlan } from './plan.ts';
 
@@ -14,6 +15,8 @@ export interface RunResult {
   values: (number | null)[];
   /** Rows [tick, ...series measures], or null when no series are kept. */
   series: number[][] | null;
+  /** Per-actor CSV (header line, then rows) when the batch keeps actors; the CLI stores it apart. */
+  actors?: string;
 }
 
 /**
@@ -32,12 +35,16 @@ export function executeRun(
   scenario: Scenario,
   strategy: ResolvedStrategy,
   plan: RunPlan,
-  batch: Pick<ResolvedBatch, 'measures' | 'seriesEvery'>,
+  batch: Pick<ResolvedBatch, 'measures' | 'seriesEvery' | 'actors'>,
 ): RunResult {
   const run = createRun({ scenario, rules: strategyRules(strategy), seed: plan.seed, events: strategy.events });
   const keeper = createKeeper(batch.measures, plan.ticks, batch.seriesEvery);
+  const actorText: string[] = [];
+  const sample = batch.actors ? actorSampler(batch.actors.every, plan.runId, (rows) => actorText.push(rows)) : null;
+  if (sample) actorText.push(actorHeader(run));
   keeper.observe(0, run.measures);
-  drive(run, plan.ticks, (r) => keeper.observe(r.tick, r.measures));
+  sample?.(run);
+  drive(run, plan.ticks, sample ? (r) => { keeper.observe(r.tick, r.measures); sample(r); } : (r) => keeper.observe(r.tick, r.measures));
   const values = keeper.values();
   const series = keeper.series();
   // NaN would read as "never reached" in JSON and CSV: an engine fault, so the run fails loudly.
@@ -48,7 +55,7 @@ export function executeRun(
       if (row.some((v) => !Number.isFinite(v))) throw new Error(`${plan.runId}: a series value at tick ${row[0]} is not a finite number`);
     }
   }
-  return { index: plan.index, runId: plan.runId, values, series };
+  return { index: plan.index, runId: plan.runId, values, series, ...(sample ? { actors: actorText.join('') } : {}) };
 }
 
 export interface BatchRunner {

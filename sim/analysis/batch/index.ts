@@ -10,7 +10,7 @@
 //   const summary = summarise(batch, plans, results);                       // cells + pair verdicts
 //   runsCsv(batch, plans, results); summaryCsv(batch, summary); formatSummaryText(batch, summary);
 export {
-  batchSpecSchema, parseBatchSpec, defaultScenarioId, scenarioEntryId,
+  batchSpecSchema, parseBatchSpec, defaultScenarioId, scenarioEntryId, MAX_TICKS,
   type BatchSpec, type BatchSpecInput, type ScenarioEntry, type StrategyEntry, type DesignSpec, type KeptMeasureSpec,
 } from './spec.ts';
 export {
@@ -18,7 +18,7 @@ export {
   type KeptMeasure, type KeepKind, type Keeper,
 } from './keep.ts';
 export {
-  factorialPoints, lhsPoints, parseDesignCsv, resolveDesign, paramValueProblem, modelParamOf,
+  factorialPoints, lhsPoints, parseDesignCsv, prototypeKey, resolveDesign, paramValueProblem, modelParamOf,
   type DesignPoint, type ParamValue, type ResolvedDesign,
 } from './design.ts';
 export {
@@ -31,3 +31,5 @@ export { summarise, holmAdjust, type BatchSummary, type SummaryRow, type PairRow
 export { seriesBands, normalQuantile, type SeriesBand } from './bands.ts';
 export { runsCsv, seriesCsv, summaryCsv, pairsCsv, failuresCsv, type RunFailure } from './csv.ts';
 export { formatSummaryText, formatStat } from './table.ts';
+export { actorHeader, actorRows, actorSampler } from './actors.ts';
+export { parseUntil, untilCondition, untilMet, UNTIL_OPS, type UntilCondition, type UntilOp } from './until.ts';

@@ -45,6 +45,8 @@ export interface ResolvedBatch {
   title: string | null;
   description: string | null;
   seed: number | string;
+  /** Present (true) only when replicates share their seed across design points (common random numbers). */
+  commonSeeds?: true;
   replications: number;
   scenarios: ResolvedScenario[];
   strategies: ResolvedStrategy[];
@@ -52,6 +54,8 @@ export interface ResolvedBatch {
   measures: KeptMeasure[];
   seriesEvery: number;
   statistics: { resamples: number; level: number; by: string[] };
+  /** Per-actor output every `every` ticks; absent without (so older manifests keep their fingerprint). */
+  actors?: { every: number };
 }
 
 /** A scenario as loaded, before the spec entry's overrides. */
@@ -177,6 +181,8 @@ export function resolveBatch(spec: BatchSpec, opts: ResolveOptions): { batch: Re
     title: spec.title ?? null,
     description: spec.description ?? null,
     seed: spec.seed,
+    // Only when set, so manifests of batches without it keep their fingerprint.
+    ...(spec.commonSeeds ? { commonSeeds: true as const } : {}),
     replications: opts.replications ?? spec.replications,
     scenarios: resolvedScenarios,
     strategies,
@@ -184,6 +190,7 @@ export function resolveBatch(spec: BatchSpec, opts: ResolveOptions): { batch: Re
     measures,
     seriesEvery: spec.seriesEvery,
     statistics: spec.statistics,
+    ...(spec.actors ? { actors: { every: spec.actors.every } } : {}),
   };
   return { batch, scenarios };
 }
@@ -227,7 +234,10 @@ export function runIdOf(scenario: string, strategy: string, design: number | nul
   return [scenario, strategy, ...(design === null ? [] : [`d${pad(design)}`]), `r${pad(replicate)}`].join('__');
 }
 
-/** The full run list: scenario, then strategy, then design point, then replicate. */
+/**
+ * The full run list: scenario, then strategy, then design point, then replicate. Seeds come
+ * from the runId, or with `commonSeeds` from the runId without its design part.
+ */
 export function expandRuns(batch: ResolvedBatch): RunPlan[] {
   const plans: RunPlan[] = [];
   const points = batch.design?.points ?? [null];
@@ -236,9 +246,10 @@ export function expandRuns(batch: ResolvedBatch): RunPlan[] {
       for (const pt of points) {
         for (let r = 1; r <= batch.replications; r++) {
           const runId = runIdOf(sc.id, st.id, pt ? pt.index : null, r);
+          const seedLabel = batch.commonSeeds ? runIdOf(sc.id, st.id, null, r) : runId;
           plans.push({
             index: plans.length, runId, scenario: sc.id, strategy: st.id, design: pt ? pt.index : null,
-            params: pt ? pt.values : {}, replicate: r, seed: deriveSeed(batch.seed, runId), ticks: sc.ticks,
+            params: pt ? pt.values : {}, replicate: r, seed: deriveSeed(batch.seed, seedLabel), ticks: sc.ticks,
           });
         }
       }

@@ -6,6 +6,10 @@ import { MEASURE_KEYS } from '../../schema/measures.ts';
 import { partialRulesSchema, PRESETS } from '../../schema/rules.ts';
 import { eventSchema } from '../../schema/scenario.ts';
 import { InputError, issuesOf } from '../../schema/validate.ts';
+import { prototypeKey } from './design.ts';
+
+/** The longest run, in ticks: the scenario schema's own cap on `ticks` (tests/cli/input.test.ts keeps them equal). */
+export const MAX_TICKS = 100_000;
 
 /** Ids become parts of runIds (`scenario__strategy__d003__r017`), so no underscores. */
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -14,7 +18,7 @@ const presetIds = PRESETS.map((p) => p.id) as [string, ...string[]];
 const setSchema = z.string().regex(/^[^=]+=.*$/, 'a --set style assignment key.path=value, e.g. "actors=300"');
 
 /** A scenario: a shipped name or a path (relative to the spec file), with optional overrides. */
-const scenarioEntrySchema = z.preprocess(
+export const scenarioEntrySchema = z.preprocess(
   (v) => (typeof v === 'string' ? { scenario: v } : v),
   z.object({
     /** Column value and runId part; default: the name, or the file's base name. */
@@ -25,7 +29,7 @@ const scenarioEntrySchema = z.preprocess(
 );
 
 /** A strategy: a preset and/or partial rules, plus scheduled interventions (levers). */
-const strategyEntrySchema = z.preprocess(
+export const strategyEntrySchema = z.preprocess(
   (v) => (typeof v === 'string' ? { id: v, preset: v } : v),
   z.object({
     id: idSchema,
@@ -74,7 +78,7 @@ const windowFields = {
 const measureKey = z.enum(MEASURE_KEYS as [string, ...string[]]);
 const columnName = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'a column name: a letter, then letters, digits, _ . or -');
 
-const keptMeasureSchema = z.preprocess(
+export const keptMeasureSchema = z.preprocess(
   (v) => (typeof v === 'string' ? { measure: v, keep: 'final' } : v),
   z.discriminatedUnion('keep', [
     z.object({ keep: z.literal('final'), measure: measureKey, name: columnName.optional() }).strict(),
@@ -106,10 +110,19 @@ export const batchSpecSchema = z.object({
   design: designSchema.optional(),
   replications: z.number().int().min(1).max(1_000_000),
   /** Ticks per run; default each scenario's own `ticks`. */
-  ticks: z.number().int().min(1).max(100_000).optional(),
+  ticks: z.number().int().min(1).max(MAX_TICKS).optional(),
   /** Base seed; each run's seed is deriveSeed(seed, runId). */
   seed: z.union([z.number(), z.string()]).default(1),
+  /**
+   * Common random numbers: replicate r gets the same seed at every design point (the seed of
+   * its runId without the design part), so differences between points are not seed noise.
+   */
+  commonSeeds: z.boolean().optional(),
   measures: z.array(keptMeasureSchema).min(1, 'at least one measure to keep'),
+  /** Seconds one run may take; a run past it is stopped and recorded in failures.csv (CLI: --run-timeout). */
+  runTimeout: z.number().positive().max(1_000_000).optional(),
+  /** Per-actor rows (actors.csv, long format) every `every` ticks, tick 0 included; see ACTOR_OUTPUT_COLUMNS. */
+  actors: z.object({ every: z.number().int().min(1) }).strict().optional(),
   /** Keep every n-th tick of series measures (tick 0 included). */
   seriesEvery: z.number().int().min(1).default(1),
   statistics: z.object({
@@ -145,6 +158,11 @@ export const batchSpecSchema = z.object({
   } else if (!s.design && s.statistics.by.length) {
     ctx.addIssue({ code: 'custom', path: ['statistics', 'by'], message: 'splitting by parameters needs a design' });
   }
+  if (s.design && s.design.type !== 'csv') {
+    for (const name of Object.keys(s.design.params)) {
+      if (prototypeKey(name)) ctx.addIssue({ code: 'custom', path: ['design', 'params', name], message: `unknown parameter '${name}': not a model parameter or scenario field` });
+    }
+  }
   if (s.design && s.design.type !== 'csv' && Object.keys(s.design.params).length === 0) {
     ctx.addIssue({ code: 'custom', path: ['design', 'params'], message: 'at least one parameter' });
   }
@@ -169,6 +187,20 @@ export function scenarioEntryId(entry: ScenarioEntry): string {
 
 /** Validates a parsed JSON value as a batch spec; throws InputError naming file, field and expectation. */
 export function parseBatchSpec(value: unknown, file = '<batch spec>'): BatchSpec {
+  // zod silently drops a "__proto__" key; name it instead, as the unknown parameter it is.
+  const protoPaths: string[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (!v || typeof v !== 'object' || protoPaths.length > 20) return;
+    for (const key of Object.keys(v)) {
+      const here = Array.isArray(v) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      if (prototypeKey(key)) protoPaths.push(here);
+      else walk((v as Record<string, unknown>)[key], here);
+    }
+  };
+  walk(value, '');
+  if (protoPaths.length) {
+    throw new InputError(file, protoPaths.map((path) => ({ path, message: `unknown parameter or field '${path.split('.').pop()}'` })));
+  }
   const r = batchSpecSchema.safeParse(value);
   if (!r.success) throw new InputError(file, issuesOf(r.error));
   return r.data;

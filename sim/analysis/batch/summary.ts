@@ -6,7 +6,7 @@
 // Threshold measures ("first tick ≥ x") may be never reached (null). Cells describe the runs
 // that reached it (n) out of all runs (runs); comparisons rank a never-reached run after every
 // run that did reach it (as +∞: censored at the end of the run), ties among themselves.
-import { comparePair, describe, formatP, magnitude, ALPHA, type Magnitude } from '../stats/index.ts';
+import { comparePair, describe, formatP, magnitude, ALPHA, MIN_CI_RUNS, type Magnitude } from '../stats/index.ts';
 import { createRng, deriveSeed } from '../../engine/rng.ts';
 import type { ParamValue } from './design.ts';
 import type { RunResult } from './execute.ts';
@@ -65,6 +65,8 @@ export interface BatchSummary {
   resamples: number;
   /** Planned runs without a result (failed or missing). */
   missing: number;
+  /** Cells with fewer runs than this have no CI (ciLow, ciHigh empty). */
+  minCiRuns: number;
 }
 
 const keyOf = (by: Record<string, ParamValue>) => Object.entries(by).map(([k, v]) => `${k}=${v}`).join(',');
@@ -110,14 +112,15 @@ function comparePairRow(m: KeptMeasure, a: string, xa: (number | null)[], b: str
   const runs = runsPhrase(xa.length, xb.length);
   const cond = thresholdText(m);
   let verdict: string;
+  // A(a, b) on the tick reached (never = +∞): P(a later than b) + ½ P(tie), the `A` column's orientation.
+  const aText = `A(${a}, ${b}) = ${c.A.toFixed(2)}`;
   if (c.winner === null) {
-    verdict = `no clear difference between ${a} and ${b} in when ${cond} is reached: A = ${c.A.toFixed(2)}, ${formatP(c.p)}, ${runs}${unreached}`;
+    verdict = `no clear difference between ${a} and ${b} in when ${cond} is reached: ${aText}, ${formatP(c.p)}, ${runs}${unreached}`;
   } else {
     // comparePair's winner is the later one (larger tick); the earlier one wins here.
     const earlier = c.winner === a ? b : a;
     const later = c.winner;
-    const aEarlier = earlier === b ? c.A : 1 - c.A;
-    verdict = `${earlier} reaches ${cond} earlier than ${later}: A = ${aEarlier.toFixed(2)} (${mag}), ${formatP(c.p)}, ${runs}${unreached}`;
+    verdict = `${earlier} reaches ${cond} earlier than ${later}: ${aText} (${mag}; ${earlier} ahead), ${formatP(c.p)}, ${runs}${unreached}`;
   }
   return { ...base, A: c.A, magnitude: mag, p: c.p, winner: c.winner === null ? null : (c.winner === a ? b : a), verdict };
 }
@@ -187,5 +190,6 @@ export function summarise(batch: ResolvedBatch, plans: readonly RunPlan[], resul
   return {
     cells: rows, pairs: finalPairs, tests, alpha: ALPHA, level, resamples,
     missing: plans.filter((p) => !byIndex.has(p.index)).length,
+    minCiRuns: MIN_CI_RUNS,
   };
 }

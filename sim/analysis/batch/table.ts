@@ -3,6 +3,7 @@
 import type { ResolvedBatch } from './plan.ts';
 import { scalarMeasures } from './keep.ts';
 import type { BatchSummary } from './summary.ts';
+import { noCiReason } from '../stats/index.ts';
 
 /** Three significant digits, no exponent for ordinary magnitudes; NA for NaN. */
 export function formatStat(x: number): string {
@@ -36,7 +37,7 @@ export function formatSummaryText(batch: ResolvedBatch, summary: BatchSummary): 
     lines.push(`  ${'strategy'.padEnd(width)}${(m.keep === 'threshold' ? 'reached' : 'n').padStart(8)}${'mean'.padStart(10)}${'median'.padStart(10)}   ${pct} % CI of the mean`);
     for (const c of cells) {
       const n = m.keep === 'threshold' ? `${c.n}/${c.runs}` : String(c.n);
-      const ci = c.n ? `[${formatStat(c.ciLow)}, ${formatStat(c.ciHigh)}]` : '';
+      const ci = noCiReason(c.n) ?? `[${formatStat(c.ciLow)}, ${formatStat(c.ciHigh)}]`;
       lines.push(`  ${c.strategy.padEnd(width)}${n.padStart(8)}${formatStat(c.mean).padStart(10)}${formatStat(c.median).padStart(10)}   ${ci}`);
     }
     const scenario = cells[0].scenario;
@@ -52,7 +53,7 @@ export function formatSummaryText(batch: ResolvedBatch, summary: BatchSummary): 
     `Multiple comparisons: ${summary.tests} pairwise tests (Mann–Whitney, two-sided). ${significant} ${significant === 1 ? 'is' : 'are'} ` +
     `significant at p < ${summary.alpha} per test; ${holm} remain${holm === 1 ? 's' : ''} so after Holm's adjustment, which keeps the chance of ` +
     `any false positive among all ${summary.tests} at ${summary.alpha * 100} %. A = Vargha–Delaney effect size (0.5 = no difference; ` +
-    `0.56/0.64/0.71 small/medium/large). CIs: percentile bootstrap, ${summary.resamples} resamples.`,
+    `0.56/0.64/0.71 small/medium/large). CIs: percentile bootstrap, ${summary.resamples} resamples; none for cells with fewer than 3 runs.`,
   );
   if (summary.missing) lines.push(`Note: ${summary.missing} planned run${summary.missing === 1 ? '' : 's'} without a result (failed or missing) ${summary.missing === 1 ? 'is' : 'are'} left out.`);
   return lines.join('\n') + '\n';

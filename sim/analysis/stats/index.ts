@@ -10,6 +10,8 @@ export {
   comparePair,
   formatP,
   ALPHA,
+  MIN_CI_RUNS,
+  noCiReason,
   type Description,
   type PairComparison,
 } from './summary.ts';

@@ -14,9 +14,21 @@ export interface Description {
   median: number;
   /** Sample standard deviation (n − 1); NaN when n < 2. */
   sd: number;
-  /** Percentile-bootstrap CI of the mean (see bootstrapCI). */
+  /** Percentile-bootstrap CI of the mean (see bootstrapCI); NaN when n < MIN_CI_RUNS. */
   lo: number;
   hi: number;
+}
+
+/**
+ * Fewest values for a confidence interval. A bootstrap of one value is that value, of two
+ * values at most three distinct means: an "interval" that looks precise and says nothing.
+ */
+export const MIN_CI_RUNS = 3;
+
+/** Why a cell has no CI, for tables and reports (null when it has one). */
+export function noCiReason(n: number): string | null {
+  if (n >= MIN_CI_RUNS) return null;
+  return n === 0 ? 'no runs' : `no CI: ${n} run${n === 1 ? '' : 's'}, at least ${MIN_CI_RUNS} needed`;
 }
 
 export function describe(
@@ -27,7 +39,8 @@ export function describe(
   const xs = Array.from(values);
   const n = xs.length;
   if (n === 0) return { n, mean: NaN, median: NaN, sd: NaN, lo: NaN, hi: NaN };
-  const ci = bootstrapCI(xs, { ...opts, random });
+  // Below MIN_CI_RUNS no interval and no draws (so a cell's draws never depend on a neighbour's n).
+  const ci = n >= MIN_CI_RUNS ? bootstrapCI(xs, { ...opts, random }) : { lo: NaN, hi: NaN };
   return {
     n,
     mean: mean(xs),
@@ -69,9 +82,10 @@ function runsPhrase(nA: number, nB: number): string {
 
 /**
  * Compare two strategies on one measure ("larger is better" wording: the
- * verdict says which one tends to score higher). In a winning verdict A is
- * reported from the winner's side (A(winner, loser) ≥ 0.5), so the sentence
- * reads naturally; the `A` field is always A(xA, xB). Throws on an empty sample.
+ * verdict says which one tends to score higher). The verdict quotes A in the
+ * same orientation as the `A` field, A(a, b) = P(a > b) + ½ P(a = b), and names
+ * the arm that is ahead, so a table's A column and its text never disagree.
+ * Throws on an empty sample.
  */
 export function comparePair<A extends string, B extends string>(
   nameA: A,
@@ -91,13 +105,13 @@ export function comparePair<A extends string, B extends string>(
   const winner = p < ALPHA && A !== 0.5 ? (A > 0.5 ? nameA : nameB) : null;
   const runs = runsPhrase(nA, nB);
 
+  const a = `A(${nameA}, ${nameB}) = ${A.toFixed(2)}`;
   let verdict: string;
   if (winner === null) {
-    verdict = `no clear difference between ${nameA} and ${nameB} on ${measure}: A = ${A.toFixed(2)}, ${formatP(p)}, ${runs}`;
+    verdict = `no clear difference between ${nameA} and ${nameB} on ${measure}: ${a}, ${formatP(p)}, ${runs}`;
   } else {
     const loser = winner === nameA ? nameB : nameA;
-    const aWinner = winner === nameA ? A : 1 - A;
-    verdict = `${winner} > ${loser} on ${measure}: A = ${aWinner.toFixed(2)} (${mag}), ${formatP(p)}, ${runs}`;
+    verdict = `${winner} > ${loser} on ${measure}: ${a} (${mag}; ${winner} ahead), ${formatP(p)}, ${runs}`;
   }
   return { a: nameA, b: nameB, measure, A, p, nA, nB, magnitude: mag, winner, verdict };
 }

@@ -1,0 +1,60 @@
+// One batch at a time per output folder: two processes appending to the same runs.jsonl would
+// interleave runs of two sessions. The lock is a file created exclusively ('wx') holding the
+// owner's pid and host; a lock whose process is gone (killed, crashed, node reset) is stale and
+// taken over with a note, so a SIGKILL never blocks --resume.
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { UsageError } from '../io.ts';
+
+export const LOCK_FILE = 'batch.lock';
+
+interface LockInfo { pid: number; host: string; started: string; command: string }
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface Lock { release(): void }
+
+/** Takes the folder's lock or throws a UsageError naming the process that holds it. */
+export function acquireLock(dir: string, note: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): Lock {
+  const file = join(dir, LOCK_FILE);
+  const info: LockInfo = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command: process.argv.slice(2).join(' ') };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, JSON.stringify(info) + '\n');
+      closeSync(fd);
+      let released = false;
+      return {
+        release() {
+          if (released) return;
+          released = true;
+          try {
+            const now = JSON.parse(readFileSync(file, 'utf8')) as LockInfo;
+            if (now.pid === info.pid && now.host === info.host) rmSync(file, { force: true });
+          } catch { /* gone already */ }
+        },
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    let held: Partial<LockInfo> = {};
+    try { held = JSON.parse(readFileSync(file, 'utf8')) as LockInfo; } catch { /* torn or empty: treated as stale below */ }
+    const sameHost = held.host === undefined || held.host === info.host;
+    if (typeof held.pid === 'number' && (!sameHost || alive(held.pid))) {
+      throw new UsageError(`${dir} is in use by another batch (pid ${held.pid}${sameHost ? '' : ` on ${held.host}`}, started ${held.started ?? '?'}): ` +
+        `wait for it to end, or choose another --out. If you are sure no batch writes there, delete ${file}`);
+    }
+    note(`samenspel: ${file}: stale lock of a batch that is no longer running (pid ${held.pid ?? '?'}); taking it over`);
+    if (existsSync(file)) rmSync(file, { force: true });
+  }
+  throw new UsageError(`${file}: could not take the lock (another process keeps creating it)`);
+}

@@ -1,0 +1,143 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import {
+  calibration, deriveSeed, expandRuns, parseBatchSpec, parseJsonText, parseScenario, patterns, resolveBatch, scenarioParams,
+} from '../../sim/index.ts';
+import { scenarioLoader } from '../batch/load.ts';
+import { writeManifest } from '../batch/output.ts';
+import { chooseShard } from '../batch/shard.ts';
+import { readJsonLines, writeFileDurable } from '../batch/store.ts';
+import { parsePositiveInt, UsageError } from '../io.ts';
+import { calibrationReport } from '../calibrate/report.ts';
+import { PREREGISTRATION_FILE, preregister } from '../calibrate/preregister.ts';
+import { runSession } from '../sensitivity/session.ts';
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+
+interface CalibrateOptions {
+  out: string;
+  points?: string;
+  seeds?: string;
+  workers?: string;
+  shard?: string;
+  shards?: string;
+  resume?: boolean;
+  quiet?: boolean;
+  testExitAfter?: string;
+  testExitAfterHeldout?: string;
+}
+
+const HELDOUT_FILE = 'heldout.jsonl';
+
+const positive = (v: string | undefined, flag: string) => {
+  if (v === undefined) return undefined;
+  const n = parsePositiveInt(v, flag);
+  if (n < 1) throw new UsageError(`${flag} must be at least 1`);
+  return n;
+};
+
+export function register(program: Command): void {
+  program.command('calibrate <spec>')
+    .description('preregistered calibration by patterns: Latin hypercube, descriptive filters, held-out pattern tests on accepted points; writes points.csv, accepted.csv, heldout.csv, calibration.html (docs/CALIBRATION.md)')
+    .requiredOption('--out <dir>', 'output directory (the spec is preregistered there before any run)')
+    .option('--points <n>', "Latin hypercube points (overrides the spec's samples; quick trial)")
+    .option('--seeds <n>', "runs per point for the filters (overrides the spec's seeds)")
+    .option('--workers <n>', 'worker threads for the filter runs (default: all cores)')
+    .option('--shard <k/n>', 'run only shard k of n of the filter runs; merge, then rerun with --resume on the merged folder')
+    .option('--shards <n>', 'shard count for JOB_COMPLETION_INDEX (or set SAMENSPEL_SHARD_COUNT)')
+    .option('--resume', 'continue the calibration in --out')
+    .option('--quiet', 'no progress')
+    .addOption(new Option('--test-exit-after <n>', 'test hook: SIGKILL after n runs are written').hideHelp())
+    .addOption(new Option('--test-exit-after-heldout <n>', 'test hook: SIGKILL after n held-out points are written').hideHelp())
+    .action(async (specFile: string, opts: CalibrateOptions) => {
+      const workers = positive(opts.workers, '--workers') ?? availableParallelism();
+      const overrides = { points: positive(opts.points, '--points'), seeds: positive(opts.seeds, '--seeds') };
+      const exitAfter = positive(opts.testExitAfter, '--test-exit-after');
+      const exitAfterHeldout = positive(opts.testExitAfterHeldout, '--test-exit-after-heldout');
+      const shard = chooseShard(opts.shard, opts.shards);
+      if (!existsSync(specFile)) throw new UsageError(`${specFile}: no such file`);
+      const bytes = readFileSync(specFile);
+      const raw = parseJsonText(bytes.toString('utf8'), specFile);
+      const spec = calibration.parseCalibrationSpec(raw, specFile);
+      const resolved = calibration.resolveCalibration(spec, specFile, overrides);
+      const { batch, scenarios } = resolveBatch(parseBatchSpec(resolved.batchSpec, specFile), {
+        file: specFile, loadScenario: scenarioLoader(dirname(resolve(specFile))),
+      });
+      const plans = expandRuns(batch);
+      const log = (s: string) => { if (!opts.quiet) process.stderr.write(`${s}\n`); };
+
+      // Preregistration comes before any run (and before the store is opened).
+      const runsFile = join(opts.out, 'runs.jsonl');
+      if (!existsSync(join(opts.out, PREREGISTRATION_FILE)) && existsSync(runsFile) && statSync(runsFile).size > 0) {
+        throw new UsageError(`${opts.out} holds runs but no ${PREREGISTRATION_FILE}: a merged folder needs the shards' preregistration copied in; ` +
+          'without one its runs cannot be shown to follow a preregistered spec');
+      }
+      const prereg = preregister(opts.out, specFile, bytes, raw, { points: overrides.points ?? null, seeds: overrides.seeds ?? null });
+      log(prereg.created
+        ? `preregistered ${specFile} (SHA-256 ${prereg.record.sha256.slice(0, 12)}…) in ${join(opts.out, PREREGISTRATION_FILE)} at ${prereg.record.registered}`
+        : `preregistration of ${prereg.record.registered} matches (SHA-256 ${prereg.record.sha256.slice(0, 12)}…)`);
+
+      const outcome = await runSession({
+        command: 'calibrate', specFile, out: opts.out,
+        spec: { format: calibration.CALIBRATION_FORMAT, spec: raw, preregistration: { sha256: prereg.record.sha256, registered: prereg.record.registered }, filters: resolved.filters, acceptShare: spec.accept.share },
+        batch, scenarios, plans, workers, shard, resume: Boolean(opts.resume), quiet: Boolean(opts.quiet), exitAfter,
+      });
+      const files = [...outcome.files];
+      const write = (name: string, text: string) => { writeFileDurable(join(opts.out, name), text); files.splice(files.length - 1, 0, name); };
+      const finish = () => writeManifest(outcome.input, outcome.complete ? 'complete' : 'incomplete', [PREREGISTRATION_FILE, ...files]);
+      if (shard) {
+        log(`shard ${shard.k}/${shard.n} done; when all shards are done: npx samenspel merge <shard dirs…> --out <dir>, copy ${PREREGISTRATION_FILE} into it, ` +
+          `then npx samenspel calibrate ${specFile} --out <dir> --resume (same --points/--seeds) for the filters, held-out tests and report`);
+        finish();
+        return;
+      }
+      const params = batch.design!.params;
+      const verdicts = calibration.evaluatePoints(batch, plans, outcome.results, resolved.filters, spec.accept.share);
+      write('points.csv', calibration.pointsCsv(params, resolved.filters, verdicts));
+      write('accepted.csv', calibration.acceptedCsv(params, verdicts));
+      if (!outcome.complete) {
+        process.stderr.write('samenspel: not every filter run finished (see failures.csv); the held-out tests need a complete stage 2, so they were not run\n');
+        finish();
+        process.exitCode = 2;
+        return;
+      }
+      const accepted = verdicts.filter((v) => v.accepted);
+      log(`${accepted.length} of ${verdicts.length} points accepted (≥ ${spec.accept.share} of their seeds pass every filter)`);
+
+      // Stage 3: held-out pattern experiments on each accepted point, durable per point.
+      const heldoutFile = join(opts.out, HELDOUT_FILE);
+      const done = new Map<number, calibration.HeldoutPoint>();
+      for (const h of readJsonLines<calibration.HeldoutPoint>(heldoutFile, true).items) done.set(h.design, h);
+      const loaded = scenarios[batch.scenarios[0].id];
+      const fd = openSync(heldoutFile, 'a');
+      let written = 0;
+      try {
+        for (const [i, point] of accepted.entries()) {
+          if (done.has(point.design)) continue;
+          const t0 = Date.now();
+          const result = patterns.runPatterns({
+            scenarios: [calibration.pointScenario(loaded.raw, loaded.file, point.values)],
+            seeds: spec.heldout.seeds, base: deriveSeed(spec.seed, 'heldout'), only: spec.heldout.patterns,
+          });
+          const entry: calibration.HeldoutPoint = { design: point.design, rows: result.rows };
+          writeSync(fd, JSON.stringify(entry) + '\n');
+          fsyncSync(fd);
+          done.set(point.design, entry);
+          if (exitAfterHeldout !== undefined && ++written >= exitAfterHeldout) process.kill(process.pid, 'SIGKILL');
+          log(`held-out tests on point ${point.design} (${i + 1}/${accepted.length}): ${result.runs} runs in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        }
+      } finally {
+        closeSync(fd);
+      }
+      const heldoutPoints = accepted.map((p) => done.get(p.design)!);
+      const heldout = calibration.summariseHeldout(heldoutPoints, spec.statistics.level);
+      write('heldout.csv', calibration.heldoutCsv(heldout));
+      const defaults = scenarioParams(parseScenario(structuredClone(loaded.raw), loaded.file)) as unknown as Record<string, unknown>;
+      write('calibration.html', calibrationReport({ spec, batch, resolved, verdicts, heldout, defaults, preregistered: prereg.record.registered, sha256: prereg.record.sha256 }));
+      finish();
+      log(`wrote ${['points.csv', 'accepted.csv', 'heldout.csv', 'calibration.html'].map((f) => join(opts.out, f)).join(', ')}`);
+      if (!accepted.length) log('no point was accepted: the accepted region is empty (see calibration.html for each filter\'s acceptance)');
+      if (outcome.failed) process.exitCode = 2;
+    });
+}
