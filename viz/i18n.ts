@@ -24,7 +24,7 @@ const S = {
   monitors: { nl: 'Meters', en: 'Monitors' },
   knowledgeTitle: { nl: 'Kennisaspecten (import)', en: 'Knowledge aspects (import)' },
   knowledgeHint: { nl: 'Vink de aspecten aan waarvoor een juist antwoord bestaat (kennisaspect) en geef de verborgen oplossing (0–1); de rest zijn waardenaspecten. Zoals samenspel import --solution.', en: 'Tick the aspects that have a right answer (knowledge aspects) and give the hidden solution (0–1); the rest are value aspects. As samenspel import --solution.' },
-  about: { nl: 'ⓘ Uitleg', en: 'ⓘ About' },
+  about: { nl: 'Uitleg', en: 'About' },
   unknownScenario: { nl: "Deze link noemt scenario '{id}', maar dat staat niet in deze browser en de link bevat het niet. Vraag om het scenariobestand en open het met ‘Importeer’. Nu getoond: jeugdhulp. (Bekend: {valid})", en: "This link names scenario '{id}', but it is not in this browser and the link does not carry it. Ask for the scenario file and open it with ‘Import’. Shown instead: jeugdhulp. (Known: {valid})" },
   linkTooLarge: { nl: "Scenario '{id}' is te groot om in een link mee te reizen. Het scenariobestand is gedownload: stuur het mee met de link; de ontvanger opent het met ‘Importeer’.", en: "Scenario '{id}' is too large to travel in a link. The scenario file was downloaded: send it along with the link; the receiver opens it with ‘Import’." },
   whatIf: { nl: 'Wat als hier?', en: 'What if here?' },

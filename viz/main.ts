@@ -526,6 +526,12 @@ function setLang(lang: Lang): void {
   writeUrl();
 }
 
+/** The presenter drawer opens below the header, whose height depends on how it wraps. */
+function headerHeight(): void {
+  document.documentElement.style.setProperty('--header-h', `${document.querySelector('header.topbar')!.getBoundingClientRect().height}px`);
+}
+window.addEventListener('resize', headerHeight);
+
 function setPresenter(on: boolean): void {
   settings.presenter = on;
   document.body.classList.toggle('presenter', on);
@@ -537,6 +543,7 @@ function setPresenter(on: boolean): void {
     void document.exitFullscreen();
   }
   writeUrl();
+  headerHeight();
   // Views scale with their boxes; the canvas needs a redraw at its new size.
   setTimeout(() => lastFrame && network.update(lastFrame), 50);
 }
