@@ -4,7 +4,8 @@
 import './style.css';
 import { createSimClient } from './client.ts';
 import { decodeSettings, encodeSettings, type AppSettings } from './state/url.ts';
-import { createSeries } from './state/series.ts';
+import { createSeries, seriesOf, type Series } from './state/series.ts';
+import { decodeScenario, encodeScenario, fragmentScenario, MAX_FRAGMENT } from './state/scenarioLink.ts';
 import { t, fmt, type Lang, type StringKey } from './i18n.ts';
 import { createNetworkView, escapeHtml, type RingMode } from './views/network.ts';
 import { createTimeSeriesView } from './views/timeSeries.ts';
@@ -12,6 +13,8 @@ import { createTriangleView } from './views/triangle.ts';
 import { createInterestView } from './views/interest.ts';
 import { createDomainsView, DOMAIN_KEYS } from './views/domains.ts';
 import { createEventLogView } from './views/eventLog.ts';
+import { createMonitorsView } from './views/monitors.ts';
+import { createAboutPanel } from './views/about.ts';
 import { createActorPanel } from './views/actorPanel.ts';
 import { buildTransport } from './controls/transport.ts';
 import { buildScenarioPanel, registerScenario, SCENARIOS, storedScenario } from './controls/scenarioPanel.ts';
@@ -19,6 +22,8 @@ import { installDrop } from './controls/drop.ts';
 import { buildRulesPanel, buildQuickRules } from './controls/rulesPanel.ts';
 import { buildLeversPanel } from './controls/levers.ts';
 import { buildAdvancedPanel } from './controls/advanced.ts';
+import { buildLiveParamsPanel } from './controls/liveParams.ts';
+import { buildKnowledgePanel, withKnowledge } from './controls/knowledge.ts';
 import { buildActions } from './controls/actions.ts';
 import { downloadBlob, downloadText, svgDocument, svgToPng } from './export/download.ts';
 import { measureLatency } from './bench.ts';
@@ -52,6 +57,14 @@ let speed = 10;
 let ringMode: RingMode = 'position';
 let framesApplied = 0;
 let starting: Promise<void> | null = null;
+/** Counts play/pause commands; frames requested before the latest one do not set `playing`. */
+let controlSeq = 0;
+/** The scenario a link carries in its fragment (#sc=…), read on the first start only. */
+let linkScenario: string | null = fragmentScenario(location.hash);
+/** The current scenario as fragment text when it was imported (a link must carry it). */
+let scenarioFragment: string | null = null;
+/** The original of a "wat als hier?" branch (drawn faint), or null. */
+let ghost: Series | null = null;
 
 // --- Views --------------------------------------------------------------------------------
 const network = createNetworkView($('network'), {
@@ -65,6 +78,7 @@ const network = createNetworkView($('network'), {
   },
 });
 const timeSeries = createTimeSeriesView($('series'), { lang: settings.lang, onSelectTick: (tk) => setHighlight(tk) });
+const monitors = createMonitorsView($('monitors'), { lang: settings.lang });
 const triangle = createTriangleView($('triangle'), { lang: settings.lang });
 const interest = createInterestView($('interest'), { lang: settings.lang });
 const domains = createDomainsView($('domains'), { lang: settings.lang });
@@ -86,10 +100,11 @@ const transport = buildTransport($('transport'), {
   onStep: () => stepOnce(),
   onReset: () => reset(),
   onSpeed: (tps) => { speed = tps; void api.setSpeed(tps); },
+  onMore: (ticks) => void extendRun(ticks),
 });
 const scenarioPanel = buildScenarioPanel($('sidebar'), {
   lang: settings.lang,
-  onScenario: (id) => restart({ scenario: id, sets: [], rules: null, interventions: [], tick: 0 }),
+  onScenario: (id) => restart({ scenario: id, sets: [], rules: null, interventions: [], tick: 0, end: null }),
   onSeed: (seed) => restart({ seed, interventions: [], tick: 0 }),
   onActors: (count) => restart({ sets: [...settings.sets.filter((s) => !s.startsWith('actors=')), `actors=${count}`], interventions: [], tick: 0 }),
   onImport: () => drop.pick(),
@@ -101,12 +116,22 @@ const drop = installDrop($('drop-hint'), {
     registerScenario(s.id, s.json, s.file);
     if (s.warnings.length) actions.flash(s.warnings.join(' · '));
     else actions.flash(`${t('imported', settings.lang)}: ${s.file}`);
-    void restart({ scenario: s.id, sets: [], rules: null, interventions: [], tick: 0 }).then(() => { if (meta && !playing) return play(); });
+    void restart({ scenario: s.id, sets: [], rules: null, interventions: [], tick: 0, end: null }).then(() => { if (meta && !playing) return play(); });
   },
 });
 const rulesPanel = buildRulesPanel($('sidebar'), { lang: settings.lang, onChange: (change) => changeRules(change) });
 const quickRules = buildQuickRules($('quick-rules'), { lang: settings.lang, onChange: (change) => changeRules(change) });
 const levers = buildLeversPanel($('sidebar'), { lang: settings.lang, onIntervene: (e) => intervene(e) });
+const knowledge = buildKnowledgePanel($('sidebar'), {
+  lang: settings.lang,
+  onApply: (solutions) => {
+    const file = SCENARIOS.get(settings.scenario);
+    if (!file) return;
+    registerScenario(settings.scenario, withKnowledge(file.json, solutions), file.file);
+    void restart({ interventions: [], tick: 0 });
+  },
+});
+const liveParams = buildLiveParamsPanel($('sidebar'), { lang: settings.lang, onChange: (key, value) => intervene({ type: 'params', params: { [key]: value } } as Intervention) });
 const advanced = buildAdvancedPanel($('sidebar'), { lang: settings.lang, onApply: (sets) => restart({ sets, interventions: [], tick: 0 }) });
 const actions = buildActions($('actions'), {
   lang: settings.lang,
@@ -116,7 +141,9 @@ const actions = buildActions($('actions'), {
   onExport: (what) => void exportRun(what),
   cliCommand: () => cliCommand(),
   onCompare: () => compare.open(),
+  onAbout: () => about.open(),
 });
+const about = createAboutPanel($('about'), { lang: settings.lang });
 const compare = buildComparePanel($('compare'), {
   lang: settings.lang,
   scenarios: () => [...SCENARIOS.entries()].map(([id, f]) => ({
@@ -127,12 +154,33 @@ const compare = buildComparePanel($('compare'), {
   onError: (message) => showError(message),
 });
 
+// "Wat als hier?": on the chart's tools, for the tick clicked on the chart or in the log.
+const whatIfButton = document.createElement('button');
+whatIfButton.id = 'what-if';
+whatIfButton.className = 'what-if';
+whatIfButton.addEventListener('click', () => { if (highlight !== null) void branchHere(highlight); });
+const whatIfClose = document.createElement('button');
+whatIfClose.id = 'what-if-close';
+whatIfClose.addEventListener('click', () => closeBranch());
+const whatIf = {
+  show(): void {
+    const can = highlight !== null && highlight <= tick && meta !== null;
+    whatIfButton.disabled = !can;
+    whatIfButton.textContent = can ? `${t('whatIf', settings.lang)} · ${highlight}` : t('whatIf', settings.lang);
+    whatIfButton.title = t('whatIfHint', settings.lang);
+    whatIfClose.hidden = ghost === null;
+    whatIfClose.textContent = t('whatIfClose', settings.lang);
+  },
+};
+
 for (const [tools, name, view] of [
   ['network-tools', 'network', network], ['series-tools', 'functions', timeSeries], ['triangle-tools', 'balance', triangle],
   ['interest-tools', 'interest', interest], ['domains-tools', 'domains', domains],
 ] as const) {
   const host = $(tools);
   if (name === 'functions') {
+    host.appendChild(whatIfButton);
+    host.appendChild(whatIfClose);
     const toggle = document.createElement('button');
     toggle.className = 'scale-toggle';
     toggle.id = 'scale-toggle';
@@ -178,31 +226,60 @@ for (const [tools, name, view] of [
 
 // --- Running --------------------------------------------------------------------------------
 async function start(): Promise<void> {
+  const carried = linkScenario;
+  linkScenario = null;
+  if (carried) {
+    try {
+      registerScenario(settings.scenario, await decodeScenario(carried), `${settings.scenario}.json (link)`);
+    } catch (e) { showError(`${t('error', settings.lang)}: ${(e as Error).message}`); }
+  }
   let file = SCENARIOS.get(settings.scenario);
   if (!file) {
     const stored = storedScenario(settings.scenario);
     if (stored) { registerScenario(settings.scenario, stored); file = SCENARIOS.get(settings.scenario); }
   }
   if (!file) {
-    showError(`${t('error', settings.lang)}: unknown scenario '${settings.scenario}'. Valid: ${[...SCENARIOS.keys()].join(', ')}`);
+    // Never another scenario silently: say which one the link named and why it is missing.
+    showError(t('unknownScenario', settings.lang).replace('{id}', settings.scenario).replace('{valid}', [...SCENARIOS.keys()].join(', ')));
     settings.scenario = 'jeugdhulp';
-    return start();
+    settings.interventions = [];
+    settings.branch = null;
+    settings.tick = 0;
+    const shown = $('error-box').textContent;
+    await start();
+    showError(shown);
+    return;
   }
-  const result = await api.init({
+  // An imported scenario goes into the link (compressed), unless it is too large for one.
+  scenarioFragment = file.imported ? await encodeScenario(file.json) : null;
+  const branch = settings.branch;
+  // A branch's link opens its original first (drawn faint), then branches from it.
+  let result = await api.init({
     scenario: file.json,
     file: file.file ?? `scenarios/${settings.scenario}.json`,
     sets: settings.sets,
     rules: settings.rules ?? undefined,
     seed: settings.seed,
-    interventions: settings.interventions,
-    goTo: settings.tick,
+    interventions: branch ? branch.orig : settings.interventions,
+    goTo: branch ? branch.origTick : settings.tick,
   });
+  ghost = null;
+  if (result.ok && branch) {
+    ghost = seriesOf(await api.rows());
+    result = await api.branch(branch.at, settings.interventions.filter((e) => e.tick > branch.at));
+    if (result.ok && settings.tick > branch.at) await api.runTo(settings.tick);
+  }
   if (!result.ok) {
     showError(result.error);
     return;
   }
+  await adopt(result.meta);
+}
+
+/** Takes a new run (or branch) from the worker: the views start over from its meta. */
+async function adopt(next: RunMeta): Promise<void> {
   showError(null);
-  meta = result.meta;
+  meta = next;
   shownFailure = null;
   series.clear();
   log = [];
@@ -223,24 +300,80 @@ async function start(): Promise<void> {
   const partners = Array.from({ length: meta.n }, (_, i) => i).filter((i) => meta!.named[i]);
   actorPanel.setMeta({ names: meta.names, sectors: meta.sectors, aspects: meta.aspects, partners });
   scenarioPanel.show(settings, meta);
+  about.setWatchFor(meta.scenario.watchFor, meta.scenario.title);
+  knowledge.show(meta, SCENARIOS.get(settings.scenario)?.imported === true);
   rulesPanel.setMeta(meta);
   quickRules.setMeta(meta);
   levers.setMeta(meta);
   advanced.show(settings.sets);
+  whatIf.show();
   await api.setSpeed(speed);
-  await api.setStopAt(meta.scenario.ticks);
+  await api.setStopAt(endTick());
+  writeUrl();
+}
+
+/** "Wat als hier?": the run goes on from `at` as a branch; the original stays, drawn faint. */
+async function branchHere(at: number): Promise<void> {
+  if (!meta || at > tick) return;
+  await pause();
+  const original = seriesOf(await api.rows());
+  const orig = interventions.slice();
+  const origTick = tick;
+  const result = await api.branch(at, []);
+  if (!result.ok) { showError(result.error); return; }
+  ghost = original;
+  settings.branch = { at, orig, origTick };
+  settings.interventions = result.meta.interventions.slice();
+  settings.tick = at;
+  await adopt(result.meta);
+  actions.flash(t('whatIfStarted', settings.lang).replace('{tick}', String(at)));
+}
+
+/** Ends the comparison: the branch stays as the run (its link is a plain run's). */
+function closeBranch(): void {
+  ghost = null;
+  settings.branch = null;
+  whatIf.show();
+  monitors.setGhost(null);
+  chartsDirty = true;
+  redrawCharts();
   writeUrl();
 }
 
 function restart(change: Partial<AppSettings>): Promise<void> {
-  Object.assign(settings, change);
+  // A restart (new scenario, seed, settings or reset) is a plain run again.
+  Object.assign(settings, { branch: null }, change);
   const wasPlaying = playing;
   starting = start().then(async () => { if (wasPlaying) await play(); });
   return starting;
 }
 
-async function play(): Promise<void> { await api.play(); playing = true; transport.setPlaying(true); }
-async function pause(): Promise<void> { await api.pause(); playing = false; transport.setPlaying(false); }
+/** The run's last tick: the scenario's length, or later when the trainer chose to go on. */
+function endTick(): number { return settings.end ?? meta?.scenario.ticks ?? 0; }
+
+async function play(): Promise<void> {
+  if (meta && tick >= endTick()) { actions.flash(t('runEnded', settings.lang)); return; }
+  controlSeq++;
+  playing = true; transport.setPlaying(true);
+  await api.play();
+}
+
+/** "10 / 50 / 100 more": the run gets longer (kept in the link) and plays on. */
+async function extendRun(ticks: number): Promise<void> {
+  if (!meta) return;
+  settings.end = Math.max(endTick(), tick) + ticks;
+  await api.setStopAt(settings.end);
+  transport.setTick(tick, settings.end);
+  chartsDirty = true;
+  writeUrl();
+  await play();
+}
+async function pause(): Promise<void> {
+  // The button answers at once; the worker follows (its answer cannot be overtaken: see applyFrame).
+  controlSeq++;
+  playing = false; transport.setPlaying(false);
+  await api.pause();
+}
 async function togglePlay(): Promise<void> { if (playing) await pause(); else await play(); }
 async function stepOnce(): Promise<void> {
   if (playing) await pause();
@@ -259,18 +392,26 @@ function changeRules(change: string | PartialRules): void {
     void restart({ rules: next });
     return;
   }
-  void api.setRules(change).then(() => requestTies());
+  void api.setRules(change).then(() => requestTies(), refuse);
 }
 
-function intervene(event: Intervention): void {
-  if (!meta) return;
-  void api.intervene(event);
+/** A live intervention; one the engine's event checks refuse is shown, and the run goes on. */
+function intervene(event: Intervention): Promise<boolean> {
+  if (!meta) return Promise.resolve(false);
+  return api.intervene(event).then(() => true, (e) => { refuse(e); return false; });
+}
+
+function refuse(e: unknown): void {
+  const message = String((e as Error)?.message ?? e);
+  showError(`${t('refused', settings.lang)}: ${message}`);
+  actions.flash(t('refused', settings.lang));
 }
 
 function requestTies(): void { wantTies = true; }
 
 function setHighlight(tk: number | null): void {
   highlight = highlight === tk ? null : tk;
+  whatIf.show();
   eventLog.setHighlight(highlight);
   redrawCharts();
 }
@@ -292,23 +433,32 @@ function onAnimationFrame(): void {
   if (pending || !meta) return;
   pending = true;
   const runId = meta.runId;
-  api.frame({ runId, tick: lastFrame && lastFrame.runId === runId ? tick : -1, logLength: log.length, interventions: interventions.length, tiesTick, wantTies, failure: shownFailure })
-    .then((f) => { if (f && meta && f.runId === meta.runId) applyFrame(f); })
+  const seq = controlSeq;
+  api.frame({ runId, tick: lastFrame && lastFrame.runId === runId ? tick : -1, logLength: log.length, interventions: interventions.length, tiesTick, wantTies, failure: shownFailure, playing: lastFrame?.playing })
+    .then((f) => { if (f && meta && f.runId === meta.runId) applyFrame(f, seq === controlSeq); })
     .catch((e) => showError(String(e)))
     .finally(() => { pending = false; });
 }
 
 let shownFailure: string | null = null;
-function applyFrame(f: Frame): void {
+function applyFrame(f: Frame, current = true): void {
   if (f.failure !== shownFailure) { shownFailure = f.failure; if (f.failure) showError(`${t('error', settings.lang)}: ${f.failure}`); }
   const first = lastFrame === null;
   const tickChanged = f.tick !== tick || first;
   lastFrame = f;
   tick = f.tick;
   framesApplied++;
-  if (f.playing !== playing) { playing = f.playing; transport.setPlaying(playing); if (!playing) writeUrl(); }
+  // A frame asked for before the last play/pause must not flip the button back (it used to,
+  // at 10,000 actors, so a pause seemed to take seconds).
+  if (current && f.playing !== playing) { playing = f.playing; transport.setPlaying(playing); if (!playing) writeUrl(); }
   series.append(f.rows);
-  if (f.rows.length) chartsDirty = true;
+  if (f.rows.length) {
+    chartsDirty = true;
+    monitors.update((k) => series.last(k));
+    // The original at the same tick (or at its last tick, when the branch went further).
+    const g = ghost, row = g && g.length ? g.rowOfTick(Math.min(f.tick, g.tick(g.length - 1))) : -1;
+    monitors.setGhost(g && row >= 0 ? (k) => g.value(row, k) : null);
+  }
   if (f.log.length) {
     if (f.logFrom < log.length) { log = log.slice(0, f.logFrom); marks = log.filter((e) => e.marked); }
     for (const e of f.log) { log.push(e); if (e.marked) marks.push(e); }
@@ -324,6 +474,7 @@ function applyFrame(f: Frame): void {
     rulesPanel.showRules(f.rules);
     quickRules.showRules(f.rules);
   }
+  if (f.params) liveParams.show(f.params);
   if (f.ties) { tiesTick = f.ties.tick; wantTies = false; network.setTies(f.ties); }
   network.update(f);
   const p0 = actorPanel.pinned;
@@ -339,7 +490,7 @@ function applyFrame(f: Frame): void {
     domains.update(values);
     redrawCharts();
   }
-  transport.setTick(f.tick, meta!.scenario.ticks);
+  transport.setTick(f.tick, endTick());
   const p = actorPanel.pinned;
   const now = performance.now();
   if (p !== null && now - lastDetail > 400) {
@@ -353,7 +504,8 @@ function redrawCharts(): void {
   if (!meta) return;
   chartsDirty = false;
   const pendingTicks = interventions.filter((e) => e.tick > tick).map((e) => e.tick);
-  timeSeries.update({ series, marks, pending: pendingTicks, highlight, xMax: Math.max(meta.scenario.ticks, tick) });
+  whatIf.show(); // first: the chart's title makes room for the tool buttons as they are now
+  timeSeries.update({ series, marks, pending: pendingTicks, highlight, xMax: Math.max(endTick(), tick, ghost && ghost.length ? ghost.tick(ghost.length - 1) : 0), ghost, branchAt: settings.branch?.at ?? null });
   triangle.update({ series, highlight, markTicks: [...new Set(marks.map((e) => e.tick))] });
 }
 
@@ -369,14 +521,21 @@ function setLang(lang: Lang): void {
     scaleToggle.textContent = t(scaleToggle.dataset.scale === 'zoom' ? 'scaleZoom' : 'scaleFull', lang);
     scaleToggle.title = t('scaleHint', lang);
   }
-  for (const v of [network, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, advanced, actions, compare]) v.setLang(lang);
+  for (const v of [network, monitors, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, liveParams, knowledge, advanced, actions, compare, about]) v.setLang(lang);
   if (meta) scenarioPanel.show(settings, meta);
   writeUrl();
 }
 
+/** The presenter drawer opens below the header, whose height depends on how it wraps. */
+function headerHeight(): void {
+  document.documentElement.style.setProperty('--header-h', `${document.querySelector('header.topbar')!.getBoundingClientRect().height}px`);
+}
+window.addEventListener('resize', headerHeight);
+
 function setPresenter(on: boolean): void {
   settings.presenter = on;
   document.body.classList.toggle('presenter', on);
+  if (!on) document.body.classList.remove('drawer-open');
   actions.setPresenter(on);
   if (on && document.fullscreenElement === null && document.documentElement.requestFullscreen) {
     document.documentElement.requestFullscreen().catch(() => { /* not allowed without a gesture: fine */ });
@@ -384,6 +543,7 @@ function setPresenter(on: boolean): void {
     void document.exitFullscreen();
   }
   writeUrl();
+  headerHeight();
   // Views scale with their boxes; the canvas needs a redraw at its new size.
   setTimeout(() => lastFrame && network.update(lastFrame), 50);
 }
@@ -400,17 +560,31 @@ function writeUrl(now = false): void {
     return;
   }
   const query = encodeSettings({ ...settings, interventions, tick: urlTick });
-  history.replaceState(null, '', `${location.pathname}?${query}`);
+  history.replaceState(null, '', `${location.pathname}?${query}${fragment()}`);
 }
+
+/** '#sc=…' for an imported scenario that fits in a link; '' otherwise. */
+function fragment(): string {
+  return scenarioFragment !== null && scenarioFragment.length <= MAX_FRAGMENT ? `#sc=${scenarioFragment}` : '';
+}
+
+/** True when the scenario was imported and is too large to travel in a link. */
+function scenarioTooLarge(): boolean { return scenarioFragment !== null && scenarioFragment.length > MAX_FRAGMENT; }
 
 function shareUrl(): string {
   const query = encodeSettings({ ...settings, interventions, tick, presenter: false });
-  return `${location.origin}${location.pathname}?${query}`;
+  return `${location.origin}${location.pathname}?${query}${fragment()}`;
 }
 
 function share(): void {
   writeUrl(true);
   const url = shareUrl();
+  if (scenarioTooLarge()) {
+    // The link alone would not open this scenario elsewhere: say so and hand over the file.
+    const file = SCENARIOS.get(settings.scenario);
+    if (file) downloadText(`${settings.scenario}.json`, JSON.stringify(file.json, null, 1) + '\n', 'application/json');
+    showError(t('linkTooLarge', settings.lang).replace('{id}', settings.scenario));
+  }
   void navigator.clipboard?.writeText(url).then(() => actions.flash(t('copied', settings.lang)), () => actions.flash(url));
 }
 
@@ -448,6 +622,7 @@ document.addEventListener('keydown', (e) => {
   if (e.key === ' ') { e.preventDefault(); void togglePlay(); }
   else if (e.key === 'ArrowRight') { e.preventDefault(); void stepOnce(); }
   else if (e.key === 'r' || e.key === 'R') { e.preventDefault(); void reset(); }
+  else if (e.key === 'Escape' && about.isOpen) about.close();
   else if (e.key === 'Escape' && !$('compare').hidden) compare.close();
   else if (e.key === 'Escape' && settings.presenter) setPresenter(false);
 });
@@ -463,12 +638,18 @@ window.__samenspel = {
   worker,
   get tick() { return tick; },
   get playing() { return playing; },
+  /** Whether the worker's latest frame says it plays (the button may already show a command). */
+  get workerPlaying() { return lastFrame?.playing ?? false; },
   get meta() { return meta; },
   get log() { return log; },
   get interventions() { return interventions; },
   get framesApplied() { return framesApplied; },
   get networkMode() { return network.mode; },
   get highlight() { return highlight; },
+  get end() { return endTick(); },
+  get branch() { return settings.branch; },
+  ghostSeries: (key: string) => (ghost ? Array.from(ghost.column(key)) : null),
+  branchHere: (at: number) => branchHere(at),
   ready: () => (starting ?? Promise.resolve()).then(() => meta !== null),
   positions: () => network.positions(),
   coreness: () => (lastFrame ? Array.from(lastFrame.coreness) : []),
@@ -477,9 +658,13 @@ window.__samenspel = {
   exportCsv: () => api.exportCsv(),
   exportEvents: () => api.exportEvents(),
   shareUrl: () => shareUrl(),
+  share: () => share(),
+  get scenarioTooLarge() { return scenarioTooLarge(); },
   measureLatency: (samples?: number) => measureLatency(samples),
   /** Pauses and runs the worker to `target` (tests use it to reach a tick exactly). */
   runTo: async (target: number) => { await pause(); return api.runTo(target); },
+  /** The same path as the levers and sliders: resolves false when the intervention is refused. */
+  intervene: (event: Intervention) => intervene(event),
   series: (key: string) => Array.from(series.column(key)),
 };
 

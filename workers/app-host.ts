@@ -2,7 +2,7 @@
 // latest frame as transferable typed arrays. Runs inside a Web Worker (workers/sim.worker.ts)
 // and, for tests, in Node; it uses timers but never the DOM.
 import {
-  applySet, createRecorder, createRun, drive, simulate, InputError, MEASURES, runToJson, seriesToCsv,
+  applySet, createRecorder, createRun, drive, restoreRun, type SavedRun, simulate, InputError, MEASURES, runToJson, seriesToCsv,
   parseEvents, parseScenario, type PartialRules, type Recorder, type Run, type ScenarioEvent, type Intervention,
 } from '../sim/index.ts';
 import type {
@@ -42,10 +42,18 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
 
   const collectFrame = (r: Run) => recorder!.collect(r);
 
+  /** Saved states every few ticks, for "wat als hier?" (branch from any earlier tick). */
+  let snapshots = new Map<number, SavedRun>();
+  let snapEvery = 5;
+  function snapshot(r: Run): void {
+    if (r.tick % snapEvery === 0) snapshots.set(r.tick, r.save());
+  }
+
   function stepOnce(): void {
     const r = need();
     try {
       drive(r, 1, collectFrame);
+      snapshot(r);
     } catch (e) {
       // Stop rather than loop on a broken tick; the UI shows the message.
       playing = false;
@@ -107,6 +115,25 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
 
   const allInterventions = (): ScenarioEvent[] => [...replayed, ...need().interventions];
 
+  function metaOf(r: Run, seed: number | string): RunMeta {
+    const s = r.state, scenario = r.scenario;
+    return {
+      runId,
+      n: s.n,
+      k: s.k,
+      names: r.meta.names.slice(),
+      named: s.named.slice(),
+      sector: s.sector.slice(),
+      sectors: scenario.sectors.map((x) => ({ id: x.id, label: x.label, color: x.color, affectedness: x.affectedness })),
+      aspects: scenario.aspects.map((a) => ({ id: a.id, label: a.label, kind: a.kind, solution: a.kind === 'knowledge' ? a.solution ?? null : null })),
+      groups: scenario.groups.map((g) => ({ name: g.name, label: g.label })),
+      scenario: { id: scenario.id, title: scenario.title, description: scenario.description, watchFor: scenario.watchFor, ticks: scenario.ticks },
+      rules: r.startRules,
+      seed,
+      interventions: replayed.slice(),
+    };
+  }
+
   const host: SimHost = {
     async init(config: InitConfig): Promise<InitResult> {
       host.pause();
@@ -129,34 +156,65 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
       replayed = config.interventions.slice();
       recorder = createRecorder(scenario.ticks);
       recorder.collect(run);
+      // Saving a large run costs time on the worker; there, branches restore from tick 0 only.
+      snapEvery = run.state.n <= 2000 ? 5 : Number.POSITIVE_INFINITY;
+      snapshots = new Map([[0, run.save()]]);
       tiesEvery = Math.max(1, config.tiesEvery ?? 5);
       failure = null;
       runId++;
       if (config.goTo && config.goTo > 0) {
         try { host.runTo(config.goTo); } catch (e) { return { ok: false, error: `while replaying to tick ${config.goTo}: ${(e as Error).message}`, issues: [] }; }
       }
-      const s = run.state;
-      const meta: RunMeta = {
-        runId,
-        n: s.n,
-        k: s.k,
-        names: run.meta.names.slice(),
-        named: s.named.slice(),
-        sector: s.sector.slice(),
-        sectors: scenario.sectors.map((x) => ({ id: x.id, label: x.label, color: x.color, affectedness: x.affectedness })),
-        aspects: scenario.aspects.map((a) => ({ id: a.id, label: a.label, kind: a.kind, solution: a.kind === 'knowledge' ? a.solution ?? null : null })),
-        groups: scenario.groups.map((g) => ({ name: g.name, label: g.label })),
-        scenario: { id: scenario.id, title: scenario.title, description: scenario.description, watchFor: scenario.watchFor, ticks: scenario.ticks },
-        rules: run.startRules,
-        seed: config.seed,
-        interventions: replayed.slice(),
-      };
-      return { ok: true, meta };
+      return { ok: true, meta: metaOf(run, config.seed) };
+    },
+
+    branch(tick: number, later: ScenarioEvent[]): InitResult {
+      const r = need();
+      host.pause();
+      if (!Number.isInteger(tick) || tick < 0 || tick > r.tick) {
+        return { ok: false, error: `cannot branch at tick ${tick}: the run is at tick ${r.tick}`, issues: [] };
+      }
+      // The latest saved state at or before the tick; its schedule is rebuilt so that it holds
+      // the scenario's events, this run's interventions up to the tick and the given later
+      // ones, in the order createRun would schedule them from the start (the scenario's
+      // first, then the interventions in their order, stable by tick).
+      let from = 0;
+      for (const k of snapshots.keys()) if (k <= tick && k > from) from = k;
+      const saved = structuredClone(snapshots.get(from)!);
+      const prefix = allInterventions().filter((e) => e.tick <= tick);
+      const future = later.filter((e) => e.tick > tick);
+      const tail = [...saved.scenario.events, ...prefix, ...future].filter((e) => e.tick > from)
+        .map((e, i) => [e, i] as const).sort((a, b) => a[0].tick - b[0].tick || a[1] - b[1]).map((x) => x[0]);
+      saved.events = [...saved.events.slice(0, saved.eventCursor), ...tail];
+      // All of the branch's interventions are now scheduled events (as a link replays them).
+      saved.interventions = [];
+      let b: Run;
+      try {
+        b = restoreRun(saved);
+      } catch (e) {
+        return { ok: false, error: (e as Error).message, issues: [] };
+      }
+      const old = recorder!;
+      recorder = createRecorder(Math.max(old.length, tick + 1));
+      // Rows 0 … from are the original's (the same events acted on them); the recorder reads
+      // only a run's tick and measures.
+      for (let row = 0; row <= from && row < old.length; row++) recorder.collect({ tick: old.tick(row), measures: old.row(row) } as unknown as Run);
+      const keep = new Map<number, SavedRun>();
+      for (const [k, v] of snapshots) if (k <= from) keep.set(k, v);
+      snapshots = keep;
+      run = b;
+      replayed = [...prefix, ...future];
+      failure = null;
+      runId++;
+      try { host.runTo(tick); } catch (e) { return { ok: false, error: `while restoring tick ${tick}: ${(e as Error).message}`, issues: [] }; }
+      return { ok: true, meta: metaOf(b, b.seed) };
     },
 
     play() {
       if (!run || playing || failure) return;
-      if (stopAt > 0 && run.tick >= stopAt) stopAt = 0; // pressing play at the end continues
+      // A run has an end: play at the last tick stays there; going on is an explicit
+      // extension (setStopAt with a later tick), which the UI records in the link.
+      if (stopAt > 0 && run.tick >= stopAt) return;
       playing = true;
       due = 1;
       last = now();
@@ -178,7 +236,7 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
 
     step(count = 1) {
       const r = need();
-      for (let i = 0; i < count; i++) stepOnce();
+      for (let i = 0; i < count && !(stopAt > 0 && r.tick >= stopAt); i++) stepOnce();
       return r.tick;
     },
 
@@ -197,7 +255,7 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
       const r = run, s = r.state;
       const sameRun = req.runId === runId;
       const total = allInterventions();
-      const fresh = !sameRun || req.tick !== s.tick || req.logLength !== r.log.length || req.interventions !== total.length || !!req.wantTies || (failure !== null && req.failure !== failure);
+      const fresh = !sameRun || req.tick !== s.tick || req.logLength !== r.log.length || req.interventions !== total.length || !!req.wantTies || (failure !== null && req.failure !== failure) || (req.playing !== undefined && req.playing !== playing);
       if (!fresh) return null;
       const fromTick = sameRun ? Math.min(req.tick, s.tick) : -1;
       // Recorder row r holds tick r (collected at creation and after every step).
@@ -213,6 +271,7 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
         runId,
         tick: s.tick,
         playing,
+        end: stopAt,
         rows,
         position: s.position.slice(),
         present: s.present.slice(),
@@ -225,6 +284,8 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
         logFrom,
         log: r.log.slice(logFrom),
         rules: { ...r.rules },
+        // A params change is logged, so the log growing is when the params may have changed.
+        params: !sameRun || logFrom < r.log.length ? { ...r.params } : null,
         interventions: !sameRun || req.interventions !== total.length ? total : null,
         ties: wantTies ? tieBundle() : null,
         failure,
@@ -232,6 +293,13 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
     },
 
     ties: tieBundle,
+
+    rows() {
+      const rec = recorder!;
+      const out = new Float64Array(rec.length * ROW_WIDTH);
+      for (let row = 0, o = 0; row < rec.length; row++, o += ROW_WIDTH) { out[o] = rec.tick(row); out.set(rec.row(row), o + 1); }
+      return out;
+    },
 
     actor(index: number): ActorDetail | null {
       if (!run) return null;

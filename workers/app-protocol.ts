@@ -58,6 +58,8 @@ export interface Frame {
   runId: number;
   tick: number;
   playing: boolean;
+  /** The run's last tick (play stops there; 0 = open-ended). */
+  end: number;
   /** Rows (tick, ...MEASURES) since the requested tick, row-major, width = 1 + MEASURES.length. */
   rows: Float64Array;
   position: Uint8Array;
@@ -73,6 +75,8 @@ export interface Frame {
   logFrom: number;
   log: LogEntry[];
   rules: Rules;
+  /** The run's current parameters, when they may have changed since the last frame. */
+  params: Record<string, number | string> | null;
   /** All interventions so far (replayed + made), only when they changed since the last frame. */
   interventions: ScenarioEvent[] | null;
   ties: TieBundle | null;
@@ -84,6 +88,8 @@ export interface FrameRequest {
   runId: number; tick: number; logLength: number; interventions: number; tiesTick: number; wantTies?: boolean;
   /** The failure the UI already shows. */
   failure?: string | null;
+  /** Whether the UI's last frame said the worker plays (a change is news even at the same tick). */
+  playing?: boolean;
 }
 
 export interface ActorDetail {
@@ -113,14 +119,22 @@ export interface SimApi {
   pause(): void;
   /** Ticks per second; 0 = as fast as possible. */
   setSpeed(tps: number): void;
-  /** Pause automatically at this tick (0 = never). */
+  /** The run's last tick: play stops there and does not start past it (0 = never stop). */
   setStopAt(tick: number): void;
   step(count?: number): number;
+  /**
+   * "Wat als hier?": the run continues from `tick` (≤ the current tick) as a branch, restored
+   * from the engine's saved state; the interventions after `tick` are dropped, `later` (ticks
+   * > tick) scheduled instead. The branch equals a run from the start with the same interventions.
+   */
+  branch(tick: number, later: ScenarioEvent[]): InitResult;
   runTo(tick: number): number;
   setRules(change: string | PartialRules): ScenarioEvent;
   intervene(event: Intervention): ScenarioEvent;
   frame(request: FrameRequest): Frame | null;
   ties(): TieBundle;
+  /** Every recorded row (tick, ...MEASURES) of the run so far, e.g. the original of a branch. */
+  rows(): Float64Array;
   actor(index: number): ActorDetail | null;
   exportCsv(): string;
   exportJson(): string;

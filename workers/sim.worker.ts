@@ -12,6 +12,10 @@ const api: SimApi = {
     const f = host.frame(request);
     return f ? Comlink.transfer(f, host.buffersOf(f)) : null;
   },
+  rows(): Float64Array {
+    const r = host.rows();
+    return Comlink.transfer(r, [r.buffer as ArrayBuffer]);
+  },
   ties(): TieBundle {
     const t = host.ties();
     return Comlink.transfer(t, host.buffersOf(t));

@@ -35,6 +35,9 @@ export interface WatchedPage { page: Page; errors: string[] }
 /** A page at a projector-like size that collects console errors and uncaught exceptions. */
 export async function openPage(browser: Browser, url: string, size = { width: 1920, height: 1080 }): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: size, acceptDownloads: true, deviceScaleFactor: 1 });
+  // tsx compiles page.evaluate callbacks with esbuild's keepNames, which wraps named inner
+  // functions in __name(); the page has no such helper unless we give it one.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });

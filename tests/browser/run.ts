@@ -11,6 +11,7 @@ import './suites/import.ts';
 import './suites/compare.ts';
 import './suites/build.ts';
 import './suites/landscape.ts';
+import './suites/projector.ts';
 
 const only = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
 const started = Date.now();

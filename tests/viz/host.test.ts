@@ -81,6 +81,46 @@ describe('app simulation host', () => {
     const f = host.frame({ runId: 1, tick: 0, logLength: 0, interventions: 0, tiesTick: 0 })!;
     expect(f.tick).toBe(25);
     expect(f.playing).toBe(false);
+    expect(f.end).toBe(25);
+    // A run has an end: play and step at the last tick do not go on ...
+    host.play();
+    expect(host.step(3)).toBe(25);
+    await new Promise((r) => setTimeout(r, 30));
+    const still = host.frame({ runId: 1, tick: 0, logLength: 0, interventions: 0, tiesTick: 0 })!;
+    expect([still.tick, still.playing]).toEqual([25, false]);
+    // ... until the run is extended explicitly.
+    host.setStopAt(35);
+    host.play();
+    for (let i = 0; i < 200 && host.frame({ runId: 1, tick: 0, logLength: 0, interventions: 0, tiesTick: 0 })?.playing !== false; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(host.frame({ runId: 1, tick: 0, logLength: 0, interventions: 0, tiesTick: 0 })!.tick).toBe(35);
+  });
+
+  it('"wat als hier?": a branch restored from a saved state equals the same run made from the start, bit for bit', async () => {
+    const host = createSimHost();
+    await host.init({ scenario: raw, file: 'x', sets: [], seed: 6, interventions: [{ tick: 8, type: 'agendering', amount: 0.2 }] });
+    host.runTo(11);
+    host.intervene({ type: 'mobilise', target: 'Huisartsen' });
+    host.runTo(29);
+    host.setRules({ leadership: 'directing' }); // at 30: after the branch tick, so dropped
+    host.runTo(40);
+    const branched = host.branch(23, [{ tick: 35, type: 'platform', amount: 3 }]);
+    expect(branched.ok).toBe(true);
+    expect(host.frame({ runId: -1, tick: -1, logLength: 0, interventions: 0, tiesTick: 0 })!.tick).toBe(23);
+    host.intervene({ type: 'broker', target: 'Gemeente', with: 'Huisartsen' }); // at 24
+    host.runTo(45);
+    const events = parseEvents(JSON.parse(host.exportEvents()), 'events.json');
+    expect(events.map((e) => `${e.type}@${e.tick}`)).toEqual(['agendering@8', 'mobilise@12', 'platform@35', 'broker@24']);
+    const scenario = parseScenario(raw);
+    const run = createRun({ scenario, seed: 6, events });
+    const rec = createRecorder(45);
+    rec.collect(run);
+    for (let t = 0; t < 45; t++) { run.step(); rec.collect(run); }
+    expect(host.exportCsv()).toBe(seriesToCsv(rec));
+    // exportJson replays the events from the start and checks the series equal the live ones.
+    expect(() => host.exportJson()).not.toThrow();
+    expect(host.branch(60, []).ok).toBe(false);
   });
 
   it('reports bad scenarios and overrides as the CLI does, naming file and field', async () => {

@@ -11,7 +11,8 @@ describe('URL settings', () => {
     const s: AppSettings = {
       scenario: 'jeugdhulp', rules: { leadership: 'facilitating', tolerance: 0.25 }, sets: ['mu=0.2', 'opgave.beliefNoise=0.4'], seed: 'abc&=?',
       interventions: [{ tick: 12, type: 'rules', rules: { entry: 'closed' } }, { tick: 30, type: 'broker', target: 'Gemeente', with: 'Wijk & co' }],
-      tick: 42, lang: 'en', presenter: true,
+      tick: 42, end: 250, lang: 'en', presenter: true,
+      branch: { at: 20, orig: [{ tick: 12, type: 'rules', rules: { entry: 'closed' } }, { tick: 33, type: 'agendering', amount: 0.3 }], origTick: 60 },
     };
     const back = decodeSettings(encodeSettings(s));
     expect(back.problems).toEqual([]);

@@ -11,6 +11,7 @@ import { h, option } from '../controls/dom.ts';
 import { createBoxPlotsView, type BoxPlotsView } from '../views/boxPlots.ts';
 import { downloadBlob, downloadText, svgDocument, svgToPng } from '../export/download.ts';
 import { fmt, t, type Lang } from '../i18n.ts';
+import { verdictText } from './verdicts.ts';
 import { MEASURES, MEASURE_INDEX, PRESETS } from '../../sim/meta.ts';
 
 export interface CompareSource { id: string; title: { nl: string; en: string }; json: Record<string, unknown>; file: string; ticks: number }
@@ -28,7 +29,6 @@ export interface ComparePanel { open(): void; close(): void; setLang(lang: Lang)
 const DEFAULT_STRATEGIES = ['open-netwerk', 'gesloten-kern', 'faciliterend', 'sturende-regie'];
 const COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#7a4f9e', '#333333'];
 const MEASURE_KEYS = ['impact', 'richten', 'leren', 'handelen', 'balance', 'legitimacy'] as const;
-const MAGNITUDE_NL: Record<string, string> = { negligible: 'verwaarloosbaar', small: 'klein', medium: 'middelgroot', large: 'groot' };
 
 /** The batch spec the panel runs (and offers as a download for `samenspel batch`). */
 export function compareSpec(o: { scenario: string; sets: string[]; strategies: string[]; replications: number; seed: number | string; ticks: number }): Record<string, unknown> {
@@ -185,21 +185,10 @@ export function buildComparePanel(root: HTMLElement, o: ComparePanelOptions): Co
     });
   }
 
-  function verdictText(p: PairRow): string {
-    if (lang === 'en') return p.verdict;
-    const a = strategyLabel(p.a), b = strategyLabel(p.b);
-    const runs = p.nA === p.nB ? `${p.nA} runs elk` : `${p.nA} tegen ${p.nB} runs`;
-    if (!(p.A === p.A)) return `${a} en ${b} op ${measureLabel(p.measure)}: niet vergeleken (geen afgeronde runs)`;
-    const stats = `A = ${fmt(p.A, lang, 2)}, p = ${p.p < 0.001 ? '< 0,001' : fmt(p.p, lang, 3)} (Holm ${p.pHolm < 0.001 ? '< 0,001' : fmt(p.pHolm, lang, 3)}), ${runs}`;
-    if (!p.winner) return `geen duidelijk verschil tussen ${a} en ${b}: ${stats}`;
-    const loser = p.winner === p.a ? b : a;
-    return `${strategyLabel(p.winner)} scoort hoger dan ${loser} (${MAGNITUDE_NL[p.magnitude ?? ''] ?? p.magnitude}): ${stats}`;
-  }
-
   function renderVerdicts(): void {
     const column = verdictMeasure.value;
     const pairs = (summarised?.summary.pairs ?? []).filter((p) => p.measure === column);
-    verdicts.replaceChildren(...pairs.map((p) => h('li', { class: p.winnerHolm ? 'verdict win' : p.winner ? 'verdict weak' : 'verdict', text: verdictText(p) })));
+    verdicts.replaceChildren(...pairs.map((p) => h('li', { class: p.winnerHolm ? 'verdict win' : p.winner ? 'verdict weak' : 'verdict', text: verdictText(p, lang, strategyLabel, measureLabel(p.measure)) })));
   }
 
   function renderStatus(): void {

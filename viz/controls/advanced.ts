@@ -5,6 +5,14 @@ import { h, option, section } from './dom.ts';
 import { t, type Lang } from '../i18n.ts';
 import { PARAMS, type ParamSpec } from '../../sim/meta.ts';
 
+/** A parameter's tooltip in the app's language: its label, range and default; the schema's
+ * explanation is English only, so it is added in English. */
+export function paramTooltip(spec: ParamSpec, lang: Lang): string {
+  const range = spec.kind === 'enum' ? spec.options.join(' / ') : `${spec.min} – ${spec.max}`;
+  const head = `${spec.label[lang]} · ${lang === 'nl' ? 'bereik' : 'range'} ${range} · ${lang === 'nl' ? 'standaard' : 'default'} ${spec.default}`;
+  return lang === 'en' ? `${head}\n${spec.doc}` : head;
+}
+
 export interface AdvancedPanel { show(sets: string[]): void; setLang(lang: Lang): void }
 
 export function buildAdvancedPanel(parent: HTMLElement, o: { lang: Lang; onApply(sets: string[]): void }): AdvancedPanel {
@@ -31,7 +39,7 @@ export function buildAdvancedPanel(parent: HTMLElement, o: { lang: Lang; onApply
     const label = h('span', { class: 'field-label' });
     labels.set(key, label);
     inputs.set(key, input);
-    params.append(h('label', { class: 'param', title: spec.doc }, label, input));
+    params.append(h('label', { class: 'param' }, label, input));
   }
 
   function setLine(key: string, value: string): void {
@@ -46,6 +54,7 @@ export function buildAdvancedPanel(parent: HTMLElement, o: { lang: Lang; onApply
     apply.textContent = t('restartWith', lang);
     for (const [key, spec] of Object.entries(PARAMS) as [string, ParamSpec][]) {
       labels.get(key)!.textContent = `${spec.label[lang]}${spec.unit ? ` (${spec.unit})` : ''}`;
+      labels.get(key)!.parentElement!.title = paramTooltip(spec, lang);
     }
   }
   render();

@@ -10,6 +10,8 @@ interface ScenarioFile {
   title: { nl: string; en: string };
   /** Where it came from, for error messages (imported ones: the dropped file). */
   file?: string;
+  /** Imported in the app (not one of scenarios/): a link must carry it. */
+  imported?: boolean;
 }
 
 const files = import.meta.glob('../../scenarios/*.json', { eager: true, import: 'default' }) as Record<string, Record<string, unknown>>;
@@ -27,7 +29,7 @@ const STORE = 'samenspel.scenario.';
  * link opened here finds it again). */
 export function registerScenario(id: string, json: Record<string, unknown>, file?: string): void {
   const title = json.title as ScenarioFile['title'] | undefined;
-  SCENARIOS.set(id, { json, title: title?.nl ? title : { nl: id, en: id }, file });
+  SCENARIOS.set(id, { json, title: title?.nl ? title : { nl: id, en: id }, file, imported: true });
   try { localStorage.setItem(STORE + id, JSON.stringify(json)); } catch { /* storage full or off: fine */ }
 }
 

@@ -12,9 +12,12 @@ const ICONS = {
 
 export const SPEEDS = [1, 2, 5, 10, 20, 50, 0] as const;
 
+/** The explicit ways to go on past a run's end. */
+export const MORE = [10, 50, 100] as const;
+
 export interface Transport { setPlaying(on: boolean): void; setTick(tick: number, of: number): void; setLang(lang: Lang): void }
 
-export function buildTransport(el: HTMLElement, o: { lang: Lang; onPlay(): void; onStep(): void; onReset(): void; onSpeed(tps: number): void }): Transport {
+export function buildTransport(el: HTMLElement, o: { lang: Lang; onPlay(): void; onStep(): void; onReset(): void; onSpeed(tps: number): void; onMore(ticks: number): void }): Transport {
   let lang = o.lang;
   let playing = false;
   let tick = 0, of = 0;
@@ -29,7 +32,16 @@ export function buildTransport(el: HTMLElement, o: { lang: Lang; onPlay(): void;
   reset.addEventListener('click', () => o.onReset());
   speed.addEventListener('change', () => o.onSpeed(Number(speed.value)));
   speedLabel.append(speed);
-  el.append(play, step, reset, speedLabel, counter);
+  // "10 / 50 / 100 more": always present (nothing appears or disappears), emphasised at the end.
+  const more = h('div', { class: 'more', id: 'more', role: 'group' });
+  const moreLabel = h('span', { class: 'more-label' });
+  const moreButtons = MORE.map((n) => {
+    const b = h('button', { class: 'small more-btn', 'data-more': String(n) });
+    b.addEventListener('click', () => o.onMore(n));
+    return b;
+  });
+  more.append(moreLabel, ...moreButtons);
+  el.append(play, step, reset, speedLabel, counter, more);
 
   function render(): void {
     play.innerHTML = playing ? `${ICONS.pause} ${t('pause', lang)}` : `${ICONS.play} ${t('play', lang)}`;
@@ -43,6 +55,14 @@ export function buildTransport(el: HTMLElement, o: { lang: Lang; onPlay(): void;
     speed.replaceChildren(...SPEEDS.map((s) => option(String(s), s === 0 ? t('max', lang) : `${s} ${t('perSecond', lang)}`, String(s) === value)));
     speed.title = t('speed', lang);
     counter.innerHTML = `<span class="tick-label">${t('tick', lang)}</span> <span class="tick-value">${tick}</span><span class="tick-of"> / ${of}</span>`;
+    moreLabel.textContent = t('more', lang);
+    for (const b of moreButtons) { b.textContent = `+${b.dataset.more}`; b.title = `${b.dataset.more} ${t('moreTicks', lang)}`; }
+    markEnd();
+  }
+  function markEnd(): void {
+    const atEnd = of > 0 && tick >= of;
+    more.classList.toggle('at-end', atEnd);
+    counter.classList.toggle('at-end', atEnd);
   }
   render();
   return {
@@ -52,6 +72,7 @@ export function buildTransport(el: HTMLElement, o: { lang: Lang; onPlay(): void;
       tick = tk; of = total;
       counter.querySelector('.tick-value')!.textContent = String(tick);
       counter.querySelector('.tick-of')!.textContent = ` / ${of}`;
+      markEnd();
     },
     setLang(next) { lang = next; render(); },
   };

@@ -17,6 +17,13 @@ export interface Series {
   column(key: string): Float64Array;
 }
 
+/** A series holding the given rows (tick, ...MEASURES), e.g. a branch's original. */
+export function seriesOf(rows: Float64Array): Series {
+  const s = createSeries();
+  s.append(rows);
+  return s;
+}
+
 export function createSeries(): Series {
   let data = new Float64Array(ROW_WIDTH * 256);
   let length = 0;

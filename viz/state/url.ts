@@ -14,12 +14,19 @@ export interface AppSettings {
   interventions: ScenarioEvent[];
   /** Tick to fast-forward to on opening (0 = start). */
   tick: number;
+  /** The run's last tick when extended past the scenario's length ("10 / 50 / 100 more"); null = the scenario's. */
+  end: number | null;
   lang: Lang;
   presenter: boolean;
+  /** "Wat als hier?": this run branched at `at` from an original with other interventions
+   * (drawn faint beside it); null for a plain run. */
+  branch: Branch | null;
 }
 
+export interface Branch { at: number; orig: ScenarioEvent[]; origTick: number }
+
 export const DEFAULT_SETTINGS: AppSettings = {
-  scenario: 'jeugdhulp', rules: null, sets: [], seed: 1, interventions: [], tick: 0, lang: 'nl', presenter: false,
+  scenario: 'jeugdhulp', rules: null, sets: [], seed: 1, interventions: [], tick: 0, end: null, lang: 'nl', presenter: false, branch: null,
 };
 
 /** Seeds as the CLI reads them: a number when the text is one, else the text. */
@@ -36,8 +43,14 @@ export function encodeSettings(s: AppSettings): string {
   for (const x of s.sets) q.append('set', x);
   if (s.interventions.length) q.set('iv', JSON.stringify(s.interventions));
   if (s.tick > 0) q.set('t', String(s.tick));
+  if (s.end !== null) q.set('end', String(s.end));
   if (s.lang !== 'nl') q.set('lang', s.lang);
   if (s.presenter) q.set('presenter', '1');
+  if (s.branch) {
+    q.set('branch', String(s.branch.at));
+    q.set('orig', JSON.stringify(s.branch.orig));
+    q.set('origt', String(s.branch.origTick));
+  }
   return q.toString();
 }
 
@@ -65,7 +78,22 @@ export function decodeSettings(search: string): Decoded {
   }
   const t = Number(q.get('t') ?? 0);
   if (Number.isInteger(t) && t > 0) out.tick = t;
+  const end = q.get('end');
+  if (end !== null) {
+    const e = Number(end);
+    if (Number.isInteger(e) && e > 0) out.end = e;
+    else problems.push(`end: expected a positive whole number of ticks, got '${end}'`);
+  }
   if (q.get('lang') === 'en') out.lang = 'en';
   out.presenter = q.get('presenter') === '1';
+  const branch = q.get('branch');
+  if (branch !== null) {
+    const at = Number(branch), origTick = Number(q.get('origt') ?? NaN);
+    try {
+      const orig = parseEvents(JSON.parse(q.get('orig') ?? '[]'), 'orig (link)');
+      if (Number.isInteger(at) && at >= 0 && Number.isInteger(origTick) && origTick >= at) out.branch = { at, orig, origTick };
+      else problems.push(`branch: expected whole ticks with branch ≤ origt, got branch=${branch} origt=${q.get('origt')}`);
+    } catch (e) { problems.push((e as Error).message); }
+  }
   return { settings: out, problems };
 }

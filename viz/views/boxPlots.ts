@@ -68,7 +68,8 @@ export function createBoxPlotsView(el: HTMLElement, options: { lang: Lang }): Bo
       const top = f * 2, bottom = f * 2.2;
       const all = strategies.flatMap((s) => last!.values(s.id, m.column));
       if (!all.length) return;
-      let lo = Math.min(...all), hi = Math.max(...all);
+      // From zero (or through it): a difference between boxes is never magnified by a cut axis.
+      let lo = Math.min(0, ...all), hi = Math.max(0, ...all);
       if (lo === hi) { lo -= 0.5 * (Math.abs(lo) || 1); hi += 0.5 * (Math.abs(hi) || 1); }
       const x = scaleLinear().domain([lo, hi]).nice().range([labelW + 8, cw - 16]);
       const band = (ch - top - bottom) / Math.max(1, strategies.length);

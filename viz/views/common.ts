@@ -86,8 +86,26 @@ export function titleText(svg: Svg) {
 }
 
 /** Places the title for the box's font size; returns the height it takes. */
-export function placeTitle(title: ReturnType<typeof titleText>, box: Box): number {
-  const size = Math.round(box.font * 1.25);
+/** Room kept free at a panel's top right for its floating tool buttons (in fonts). */
+export const TOOLS_RESERVE = 7.5;
+
+/** Width of the floating tool buttons over a view's element (its panel's), or null. */
+export function toolsWidth(el: HTMLElement): number | null {
+  const tools = el.parentElement?.querySelector<HTMLElement>('.panel-tools.floating');
+  if (!tools) return null;
+  const w = tools.getBoundingClientRect().width;
+  return w > 0 ? w + 12 : null;
+}
+
+export function placeTitle(title: ReturnType<typeof titleText>, box: Box, text?: string, reserve?: number | null): number {
+  let size = Math.round(box.font * 1.25);
+  if (text !== undefined) {
+    title.text(text);
+    // The title shrinks (to 75 % at most) rather than run under the panel's buttons.
+    const room = box.w - 12 - (reserve ?? box.font * TOOLS_RESERVE);
+    const w = textWidth(text, size, 700);
+    if (w > room) size = Math.max(Math.round(box.font * 0.95), Math.floor((size * room) / w));
+  }
   title.attr('x', 12).attr('y', Math.round(size * 1.35)).attr('font-size', size);
   return Math.round(size * 1.9);
 }
@@ -104,6 +122,20 @@ export function hash01(i: number, salt = 0): number {
 /** Rough text width for laying out legends without measuring (works outside a browser too). */
 export function estimateWidth(text: string, size: number): number {
   return text.length * size * 0.55;
+}
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+/**
+ * Text width as the browser draws it (canvas measureText in the views' font), for label
+ * placement that must not overlap; the rough estimate (+10 %) where there is no canvas.
+ */
+export function textWidth(text: string, size: number, weight = 400, letterSpacing = 0): number {
+  if (measureCtx === undefined) {
+    measureCtx = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+  }
+  if (!measureCtx) return estimateWidth(text, size) * 1.1 + letterSpacing * text.length;
+  measureCtx.font = `${weight} ${size}px ${FONT}`;
+  return measureCtx.measureText(text).width + letterSpacing * text.length;
 }
 
 /** A view's SVG as a standalone document (fixed size, no page styles, no UI-only overlays). */

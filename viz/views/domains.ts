@@ -5,6 +5,16 @@ import { MEASURES, MEASURE_INDEX } from '../../sim/meta.ts';
 import { pct, type Lang } from '../i18n.ts';
 
 export const DOMAIN_KEYS = ['agendering', 'interaction', 'mobilisation', 'platform', 'samensturing', 'legitimation'] as const;
+/** Each domain in plain words (the gauges' tooltips and the Info tab), in both languages. */
+export const DOMAIN_TEXT: Record<string, { nl: string; en: string }> = {
+  agendering: { nl: 'urgentie: hoe dringend de betrokkenen de opgave voelen.', en: 'urgency: how pressing those involved feel the opgave is.' },
+  interaction: { nl: 'ontmoetingen over de grenzen van sectoren heen.', en: 'meetings across sector boundaries.' },
+  mobilisation: { nl: 'doen de actoren die het meest geraakt worden mee?', en: 'do the actors most affected take part?' },
+  platform: { nl: 'een plek om samen te werken: betrokkenen in lopende projecten.', en: 'a place to work together: engaged actors in running projects.' },
+  samensturing: { nl: 'stuurt de kern samen, of bepaalt één partij de agenda?', en: 'does the core steer together, or does one party set the agenda?' },
+  legitimation: { nl: 'draagvlak: zijn de geraakte sectoren betrokken en steunen ze de agenda?', en: 'support: are the affected sectors engaged and do they back the agenda?' },
+};
+
 export interface DomainsView { update(values: Record<string, number>): void; setLang(lang: Lang): void; svgText(): string }
 
 export const DOMAINS_SIZE = { w: 960, h: 150 };
@@ -38,7 +48,7 @@ export function createDomainsView(el: HTMLElement, options: { lang: Lang }): Dom
       .text((k) => (k in values ? pct(values[k], lang) : '–'));
     cells.select('text.label').attr('y', Math.round(f * 1.5)).attr('font-size', Math.round(f * 1.05))
       .text((k) => MEASURES[MEASURE_INDEX[k]].label[lang]);
-    cells.select('title').text((k) => MEASURES[MEASURE_INDEX[k]].doc);
+    cells.select('title').text((k) => `${MEASURES[MEASURE_INDEX[k]].label[lang]}: ${DOMAIN_TEXT[k][lang]}`);
   }
   onResize(el, render);
   render();

@@ -3,7 +3,7 @@
 // at the population mean) and the current agenda marked. PCA is UI-side maths, not engine.
 import { scaleLinear } from 'd3-scale';
 import { symbol, symbolDiamond, symbolStar } from 'd3-shape';
-import { boxOf, createSvg, INK, MUTED, onResize, placeTitle, serializeSvg, sizeSvg, titleText } from './common.ts';
+import { toolsWidth, boxOf, createSvg, INK, MUTED, onResize, placeTitle, serializeSvg, sizeSvg, titleText } from './common.ts';
 import { pca2, project, type Pca } from '../math/pca.ts';
 import { fmt, pct, t, type Lang } from '../i18n.ts';
 
@@ -41,7 +41,7 @@ export function createInterestView(el: HTMLElement, options: { lang: Lang }): In
     const box = boxOf(el, INTEREST_SIZE);
     sizeSvg(svg, box);
     const W = box.w, H = box.h, fs = box.font;
-    const M = { top: placeTitle(title, box), right: 12, bottom: Math.round(fs * 2), left: 12 };
+    const M = { top: placeTitle(title, box, t('interest', lang), toolsWidth(el)), right: 12, bottom: Math.round(fs * 2), left: 12 };
     x.range([M.left, W - M.right]);
     y.range([H - M.bottom, M.top]);
     note.attr('x', W - M.right).attr('y', H - 8).attr('font-size', Math.round(fs * 0.85));

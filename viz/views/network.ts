@@ -4,7 +4,7 @@
 // SVG for up to ~1,500 actors, canvas with the same look above that.
 import { forceCollide, forceRadial, forceSimulation, forceX, forceY, type Simulation, type SimulationNodeDatum } from 'd3-force';
 import { select, type Selection } from 'd3-selection';
-import { FONT, hash01, INK, MUTED, onResize, serializeSvg } from './common.ts';
+import { FONT, hash01, INK, MUTED, onResize, serializeSvg, textWidth } from './common.ts';
 import { t, POSITION_LABELS, pct, type Lang } from '../i18n.ts';
 
 export interface NetworkMeta {
@@ -147,6 +147,20 @@ export function createNetworkView(el: HTMLElement, options: NetworkOptions): Net
     }
   }
 
+  /** Boxes [x0, y0, x1, y1] of the ring names as ringLabelsInto draws them (with a margin). */
+  function ringLabelBoxes(): [number, number, number, number][] {
+    const size = px(0.85);
+    const out: [number, number, number, number][] = [];
+    for (const pos of [0, 1, 2]) {
+      const text = ringLabel(pos);
+      if (!text) continue;
+      const y = -R * BANDS[pos][1] + 20 + px(0.3);
+      const w = textWidth(text, size, 700, 2) + 8;
+      out.push([-w / 2, y - size - 2, w / 2, y + size * 0.3 + 2]);
+    }
+    return out;
+  }
+
   function ringLabel(pos: number): string {
     if (ringMode === 'coreness') return [lang === 'nl' ? 'RAND' : 'EDGE', '', lang === 'nl' ? 'CENTRAAL' : 'CENTRAL'][pos];
     return POSITION_LABELS[pos][lang].toUpperCase();
@@ -242,12 +256,13 @@ export function createNetworkView(el: HTMLElement, options: NetworkOptions): Net
    */
   function placeLabels(candidates: Node[]): Map<number, { x: number; y: number; anchor: string }> {
     const out = new Map<number, { x: number; y: number; anchor: string }>();
-    const boxes: [number, number, number, number][] = [];
+    // The ring names are placed first: an actor's name never prints over "KERN".
+    const boxes: [number, number, number, number][] = ringLabelBoxes();
     const size = px(0.9);
     const order = candidates.slice().sort((a, b) =>
       Number(b.i === pinned) - Number(a.i === pinned) || Number(b.i === leader) - Number(a.i === leader) || b.r - a.r || a.i - b.i);
     for (const d of order) {
-      const w = meta!.names[d.i].length * size * 0.56, h = size;
+      const w = textWidth(meta!.names[d.i], size, d.i === pinned || d.i === leader ? 750 : 550) + size * 0.3, h = size * 1.05;
       const x = d.x ?? 0, y = d.y ?? 0, gap = d.r + 3;
       const options: [number, number, string, number][] = [
         [x + gap, y + size * 0.35, 'start', x + gap],
@@ -256,7 +271,8 @@ export function createNetworkView(el: HTMLElement, options: NetworkOptions): Net
         [x, y + gap + size * 0.85, 'middle', x - w / 2],
       ];
       for (const [lx, ly, anchor, left] of options) {
-        const b: [number, number, number, number] = [left, ly - h * 0.8, left + w, ly + h * 0.2];
+        // The glyph cell as the browser reports it: ascent ≈ 0.95, descent ≈ 0.3 of the size.
+        const b: [number, number, number, number] = [left, ly - h * 0.92, left + w, ly + h * 0.3];
         if (b[0] < -vb.w / 2 - cx() + 2 || b[2] > vb.w / 2 - cx() - 2 || b[1] < -vb.h / 2 || b[3] > vb.h / 2) continue;
         if (boxes.some((o) => b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1])) continue;
         boxes.push(b);

@@ -4,8 +4,8 @@
 import { axisBottom, axisLeft, axisRight } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { pointer, type Selection } from 'd3-selection';
-import { boxOf, createSvg, estimateWidth, FUNCTION_COLORS, GRID, INK, MUTED, onResize, placeTitle, serializeSvg, sizeSvg, titleText, type Box } from './common.ts';
+import { pointer, select, type Selection } from 'd3-selection';
+import { toolsWidth, boxOf, createSvg, estimateWidth, textWidth, FUNCTION_COLORS, GRID, INK, MUTED, onResize, placeTitle, serializeSvg, sizeSvg, titleText, type Box } from './common.ts';
 import { MEASURES, MEASURE_INDEX, type LogEntry } from '../../sim/meta.ts';
 import { fmt, t, type Lang } from '../i18n.ts';
 
@@ -25,6 +25,9 @@ export interface TimeSeriesData {
   highlight: number | null;
   /** Right end of the time axis (the scenario's length, or further when the run goes on). */
   xMax: number;
+  /** A "wat als hier?" branch's original, drawn faint, and the tick the branch left it. */
+  ghost?: SeriesSource | null;
+  branchAt?: number | null;
 }
 
 export interface TimeSeriesView {
@@ -70,8 +73,12 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
   const marksG = svg.append('g').attr('class', 'marks');
   const clipId = `ts-clip-${++clipCounter}`;
   const clipRect = svg.append('clipPath').attr('id', clipId).append('rect');
+  const ghostG = svg.append('g').attr('class', 'ghost').attr('fill', 'none').attr('pointer-events', 'none');
+  const branchG = svg.append('g').attr('class', 'branch').attr('pointer-events', 'none');
   const lines = svg.append('g').attr('class', 'lines').attr('fill', 'none').attr('pointer-events', 'none').attr('clip-path', `url(#${clipId})`);
   const hl = svg.append('g').attr('class', 'highlight').attr('pointer-events', 'none');
+  const readout = svg.append('g').attr('class', 'readout').attr('pointer-events', 'none');
+  let hoverTick: number | null = null;
   const xLabel = svg.append('text').attr('text-anchor', 'end').attr('fill', MUTED);
 
   const x = scaleLinear();
@@ -85,6 +92,44 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
     const tick = Math.round(x.invert(pointer(event, svg.node())[0]));
     options.onSelectTick?.(Math.max(0, tick));
   });
+  // Hover readout: the tick under the pointer and every value drawn, read off the lines.
+  overlay.on('mousemove', (event: MouseEvent) => {
+    hoverTick = Math.max(0, Math.round(x.invert(pointer(event, svg.node())[0])));
+    drawReadout();
+  });
+  overlay.on('mouseleave', () => { hoverTick = null; drawReadout(); });
+
+  function drawReadout(): void {
+    readout.selectAll('*').remove();
+    if (hoverTick === null || !last) return;
+    const { series } = last;
+    const row = series.rowOfTick(hoverTick);
+    if (row < 0) return;
+    const f = box.font;
+    const balance = rollingMean(series, 'balance', BALANCE_WINDOW);
+    const keys = [...LEFT_KEYS, 'impact'] as string[];
+    const px = r1(x(hoverTick));
+    readout.attr('data-tick', hoverTick);
+    readout.append('line').attr('x1', px).attr('x2', px).attr('y1', M.top).attr('y2', H - M.bottom).attr('stroke', INK).attr('stroke-opacity', 0.35);
+    const lh = Math.round(f * 1.25);
+    const boxW = Math.round(f * 13);
+    const boxH = lh * (keys.length + 1) + Math.round(f * 0.6);
+    const right = px + 12 + boxW < W - M.right;
+    const bx = right ? px + 10 : px - 10 - boxW;
+    const by = M.top + 4;
+    readout.append('rect').attr('x', bx).attr('y', by).attr('width', boxW).attr('height', boxH).attr('rx', 6)
+      .attr('fill', '#fff').attr('fill-opacity', 0.94).attr('stroke', '#c5ccd8');
+    readout.append('text').attr('x', bx + 8).attr('y', by + lh).attr('font-size', f).attr('font-weight', 700).attr('fill', INK)
+      .text(`${t('tick', lang)} ${hoverTick}`);
+    keys.forEach((k, i) => {
+      const v = k === 'balance' ? balance[row] : series.value(row, k);
+      const text = readout.append('text').attr('class', 'readout-value').attr('data-key', k).attr('data-value', v)
+        .attr('x', bx + 8).attr('y', by + lh * (i + 2)).attr('font-size', Math.round(f * 0.9)).attr('fill', INK);
+      text.append('tspan').attr('fill', FUNCTION_COLORS[k]).attr('font-weight', 700).text('■ ');
+      text.append('tspan').text(`${labelOf(k)}: `);
+      text.append('tspan').attr('font-weight', 700).text(fmt(v, lang, 2));
+    });
+  }
 
   function labelOf(key: string): string {
     const label = MEASURES[MEASURE_INDEX[key]].label[lang];
@@ -118,7 +163,7 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
     sizeSvg(svg, box);
     const f = box.font;
     M = { top: 0, right: Math.round(f * 3.6), bottom: Math.round(f * 2.6), left: Math.round(f * 3.2) };
-    const titleH = placeTitle(title, box);
+    const titleH = placeTitle(title, box, t('functions', lang), toolsWidth(el));
     title.text(t('functions', lang));
     M.top = titleH + drawLegend(titleH) + Math.round(f * 0.8);
     x.range([M.left, W - M.right]);
@@ -157,15 +202,16 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
       .attr('stroke', GRID).attr('stroke-width', 1);
 
     // Marks: one flag per tick with marked entries; the entries' texts as the tooltip.
-    const byTick = new Map<number, string[]>();
-    for (const e of marks) byTick.set(e.tick, [...(byTick.get(e.tick) ?? []), e[lang]]);
-    const markData = [...byTick.entries()].map(([tick, texts]) => ({ tick, texts, pending: false }));
-    for (const tick of pending) if (!byTick.has(tick)) markData.push({ tick, texts: [t('pending', lang)], pending: true });
+    const byTick = new Map<number, LogEntry[]>();
+    for (const e of marks) byTick.set(e.tick, [...(byTick.get(e.tick) ?? []), e]);
+    const markData = [...byTick.entries()].map(([tick, es]) => ({ tick, texts: es.map((e) => e[lang]), kinds: es.map((e) => e.kind), pending: false }));
+    for (const tick of pending) if (!byTick.has(tick)) markData.push({ tick, texts: [t('pending', lang)], kinds: [], pending: true });
     const flags = marksG.selectAll<SVGGElement, (typeof markData)[number]>('g.mark').data(markData, (d) => `${d.tick}:${d.pending}`)
       .join((enter) => {
         const g = enter.append('g').attr('class', 'mark');
         g.append('line').attr('stroke-width', 2);
         g.append('path').attr('d', 'M0,0 L9,4 L0,8 Z');
+        g.append('text').attr('class', 'flag-label');
         g.append('title');
         return g;
       })
@@ -176,6 +222,27 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
     flags.select('line').attr('y1', M.top - 6).attr('y2', H - M.bottom).attr('stroke', (d) => (d.pending ? '#b0b6c3' : '#b8860b')).attr('stroke-dasharray', (d) => (d.pending ? '3 3' : '5 3'));
     flags.select('path').attr('transform', `translate(0,${M.top - 14})`).attr('fill', (d) => (d.pending ? '#b0b6c3' : '#b8860b'));
     flags.select('title').text((d) => `${t('tick', lang)} ${d.tick}: ${d.texts.join(' · ')}`);
+    // Short visible labels, stacked in rows so neighbouring flags never print over each other.
+    const labelFont = Math.round(f * 0.78);
+    const rowEnds: number[] = [];
+    const placed = new Map<string, number>();
+    for (const d of [...markData].sort((a, b) => a.tick - b.tick)) {
+      const text = flagText(d);
+      const x0 = x(d.tick) + 3;
+      const width = textWidth(text, labelFont, 650);
+      let row = rowEnds.findIndex((end) => x0 > end + 4);
+      if (row < 0 && rowEnds.length < 3) { row = rowEnds.length; rowEnds.push(0); }
+      if (row < 0 || x0 + width > W - M.right + f * 2) continue;
+      rowEnds[row] = x0 + width;
+      placed.set(`${d.tick}:${d.pending}`, row);
+    }
+    flags.select('text.flag-label')
+      .attr('x', 3).attr('y', (d) => M.top + labelFont * (1 + 1.15 * (placed.get(`${d.tick}:${d.pending}`) ?? 0)))
+      .attr('font-size', labelFont).attr('font-weight', 650)
+      .attr('fill', (d) => (d.pending ? MUTED : '#7a5a00'))
+      .attr('stroke', '#fff').attr('stroke-width', 3).attr('paint-order', 'stroke')
+      .attr('display', (d) => (placed.has(`${d.tick}:${d.pending}`) ? null : 'none'))
+      .text((d) => flagText(d));
 
     const keys = [...LEFT_KEYS, 'impact'];
     lines.selectAll<SVGPathElement, string>('path').data(keys, (k) => k).join('path')
@@ -190,6 +257,35 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
         const gen = line<number>().x((r) => r1(x(series.tick(r)))).y((r) => r1(sc(valueOf(r, k))));
         return gen(Array.from({ length: n }, (_, r) => r)) ?? '';
       });
+
+    // The original of a branch: the same lines, faint and thin, and where the branch left it.
+    const ghost = last.ghost ?? null;
+    ghostG.attr('clip-path', `url(#${clipId})`);
+    ghostG.selectAll<SVGPathElement, string>('path').data(ghost ? keys.filter((k) => k !== 'balance') : [], (k) => k).join('path')
+      .attr('class', (k) => `ghost-${k}`)
+      .attr('stroke', (k) => FUNCTION_COLORS[k]).attr('stroke-opacity', 0.35).attr('stroke-width', 3)
+      .attr('stroke-dasharray', (k) => (k === 'impact' ? '2 3' : null))
+      .attr('d', (k) => {
+        const g = ghost!;
+        const sc = k === 'impact' ? y2 : y;
+        const gen = line<number>().x((r) => r1(x(g.tick(r)))).y((r) => r1(sc(g.value(r, k))));
+        return gen(Array.from({ length: g.length }, (_, r) => r)) ?? '';
+      });
+    const at = ghost ? last.branchAt ?? null : null;
+    branchG.raise();
+    branchG.selectAll<SVGGElement, number>('g.branch-at').data(at === null ? [] : [at]).join((enter) => {
+      const g = enter.append('g').attr('class', 'branch-at');
+      g.append('line'); g.append('text');
+      return g;
+    }).each(function (tk) {
+      const g = select(this);
+      g.select('line').attr('x1', r1(x(tk))).attr('x2', r1(x(tk))).attr('y1', M.top).attr('y2', H - M.bottom)
+        .attr('stroke', INK).attr('stroke-width', 1.5).attr('stroke-dasharray', '4 3');
+      g.select('text').attr('x', r1(x(tk)) + 4).attr('y', H - M.bottom - 6).attr('text-anchor', 'start')
+        .attr('font-size', Math.round(f * 0.8)).attr('font-weight', 650).attr('fill', INK)
+        .attr('stroke', '#fff').attr('stroke-width', 3).attr('paint-order', 'stroke')
+        .text(`${t('whatIf', lang)} · ${t('original', lang)}: ${lang === 'nl' ? 'vaag' : 'faint'}`);
+    });
 
     hl.selectAll('*').remove();
     if (highlight !== null) {
@@ -209,10 +305,16 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
     }
   }
 
-  onResize(el, render);
+  function flagText(d: { kinds: string[]; pending: boolean }): string {
+    if (d.pending) return t('pending', lang);
+    const first = FLAG_SHORT[d.kinds[0]]?.[lang] ?? d.kinds[0];
+    return d.kinds.length > 1 ? `${first} +${d.kinds.length - 1}` : first;
+  }
+
+  onResize(el, () => { render(); drawReadout(); });
   render();
   return {
-    update(data) { last = data; render(); },
+    update(data) { last = data; render(); drawReadout(); },
     setScale(next) { scale = next; render(); },
     setLang(next) { lang = next; render(); },
     svgText() { return serializeSvg(svg.node() as SVGSVGElement); },
@@ -233,3 +335,19 @@ export function niceCeil(v: number): number {
 }
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
+
+/** A flag's short visible label, by the kind of its first entry (the full texts are its tooltip). */
+export const FLAG_SHORT: Record<string, { nl: string; en: string }> = {
+  rules: { nl: 'spelregels', en: 'rules' },
+  params: { nl: 'parameters', en: 'parameters' },
+  agendering: { nl: 'urgentie', en: 'urgency' },
+  platform: { nl: 'platform', en: 'platform' },
+  mobilise: { nl: 'mobiliseer', en: 'mobilise' },
+  mandate: { nl: 'mandaat', en: 'mandate' },
+  broker: { nl: 'samenbrengen', en: 'broker' },
+  resourceCut: { nl: 'bezuiniging', en: 'cut' },
+  stakeShift: { nl: 'belang', en: 'stake' },
+  shift: { nl: 'verschuiving', en: 'shift' },
+  enter: { nl: 'erbij', en: 'enters' },
+  leave: { nl: 'vertrekt', en: 'leaves' },
+};

@@ -2,7 +2,7 @@
 // tick's three values, normalised to sum 1, are a point; the centre is perfect balance, a
 // corner means one function carries the network alone.
 import { line } from 'd3-shape';
-import { boxOf, createSvg, estimateWidth, FUNCTION_COLORS, INK, MUTED, onResize, placeTitle, serializeSvg, sizeSvg, titleText } from './common.ts';
+import { toolsWidth, boxOf, createSvg, textWidth, FUNCTION_COLORS, INK, MUTED, onResize, placeTitle, serializeSvg, sizeSvg, titleText } from './common.ts';
 import { CORNERS, ternary } from '../math/ternary.ts';
 import { MEASURES, MEASURE_INDEX } from '../../sim/meta.ts';
 import { t, type Lang } from '../i18n.ts';
@@ -28,7 +28,7 @@ export function createTriangleView(el: HTMLElement, options: { lang: Lang }): Tr
     const box = boxOf(el, TRIANGLE_SIZE);
     sizeSvg(svg, box);
     const f = box.font;
-    const top = placeTitle(title, box) + f * 1.6;
+    const top = placeTitle(title, box, t('triangle', lang), toolsWidth(el)) + f * 1.6;
     title.text(t('triangle', lang));
     const bottom = f * 3.3;
     const side = Math.max(60, Math.min(box.w - 2 * f, ((box.h - top - bottom) * 2) / Math.sqrt(3)));
@@ -48,13 +48,19 @@ export function createTriangleView(el: HTMLElement, options: { lang: Lang }): Tr
     KEYS.forEach((key, c) => {
       const label = MEASURES[MEASURE_INDEX[key]].label[lang];
       // Bottom labels split over two lines when two of them would not fit side by side.
-      const split = c > 0 && label.includes(' ') && estimateWidth(label, cornerFont) > side * 0.48;
+      const split = c > 0 && label.includes(' ') && textWidth(label, cornerFont, 700) > side * 0.48;
       const lines = split ? [label.slice(0, label.indexOf(' ')), label.slice(label.indexOf(' ') + 1)] : [label];
-      const text = frame.append('text')
+      const widest = Math.max(...lines.map((l) => textWidth(l, cornerFont, 700)));
+      const text = frame.append('text').attr('class', 'corner-label')
         .attr('y', r1(corners[c][1] + (c === 0 ? -f * 0.6 : f * 1.4)))
         .attr('text-anchor', c === 0 ? 'middle' : c === 1 ? 'start' : 'end')
         .attr('font-size', cornerFont).attr('font-weight', 700).attr('fill', FUNCTION_COLORS[key]);
-      const x = r1(corners[c][0] + (c === 0 ? 0 : c === 1 ? -f * 0.3 : f * 0.3));
+      // Bottom labels start at their corner and grow outward-in; when the two would meet in
+      // the middle they shift outward (as far as the box allows).
+      const overlap = c === 0 ? 0 : Math.max(0, widest + f * 0.6 - side / 2);
+      const x = r1(c === 0 ? corners[c][0] : c === 1
+        ? Math.max(2, corners[c][0] - f * 0.3 - overlap)
+        : Math.min(box.w - 2, corners[c][0] + f * 0.3 + overlap));
       lines.forEach((line, i) => text.append('tspan').attr('x', x).attr('dy', i ? cornerFont * 1.1 : 0).text(line));
     });
     if (!last) return;
