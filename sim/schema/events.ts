@@ -2,7 +2,8 @@
 // events, an `--events` file, a batch strategy's events, a live intervention and a shared
 // link all pass through here before a run starts (or before an intervention is scheduled), so
 // a bad name or amount never reaches a tick.
-import { PRESETS } from './rules.ts';
+import { PARAMS } from './params.ts';
+import { PRESETS, RULE_OPTIONS } from './rules.ts';
 import { TRAITS, type Scenario, type ScenarioEvent } from './scenario.ts';
 import { InputError, type Issue } from './validate.ts';
 
@@ -80,6 +81,21 @@ export function eventIssues(sc: Scenario, events: readonly ScenarioEvent[], opti
     if (v !== undefined && !(v >= lo && v <= hi)) issues.push({ path: at(i, field), message: `expected a number from ${lo} to ${hi}, got ${v}` });
   };
 
+  const checkParams = (params: Record<string, unknown>, i: number) => {
+    for (const [key, value] of Object.entries(params)) {
+      if (!Object.hasOwn(PARAMS, key)) {
+        issues.push({ path: at(i, `params.${key}`), message: `unknown parameter '${key}'; valid: ${Object.keys(PARAMS).join(', ')}` });
+        continue;
+      }
+      const spec = PARAMS[key as keyof typeof PARAMS];
+      if (spec.kind === 'enum') {
+        if (!spec.options.includes(value as string)) issues.push({ path: at(i, `params.${key}`), message: `expected one of ${spec.options.join(', ')}, got '${String(value)}'` });
+      } else if (typeof value !== 'number' || !(value >= spec.min && value <= spec.max) || (spec.kind === 'integer' && !Number.isInteger(value))) {
+        issues.push({ path: at(i, `params.${key}`), message: `expected ${spec.kind === 'integer' ? 'a whole number' : 'a number'} from ${spec.min} to ${spec.max}, got ${String(value)}` });
+      }
+    }
+  };
+
   events.forEach((e, i) => {
     if (e.tick < fromTick) issues.push({ path: at(i, 'tick'), message: `tick ${e.tick} is in the past; the run is at tick ${fromTick - 1}, so the earliest is ${fromTick}` });
     if ('target' in e) checkTarget(e.target, i, 'target');
@@ -102,7 +118,21 @@ export function eventIssues(sc: Scenario, events: readonly ScenarioEvent[], opti
         }
         if (!TRAITS.includes(e.trait)) issues.push({ path: at(i, 'trait'), message: `unknown trait; valid: ${TRAITS.join(', ')}` });
         break;
+      case 'resourceCut': inUnit(e.cut, i, 'cut', 0, 1); break;
+      case 'agendering': case 'mandate': inUnit(e.amount, i, 'amount', 0, 1); break;
+      case 'platform': inUnit(e.amount, i, 'amount', 0, 1000); break;
+      case 'params': checkParams(e.params as Record<string, unknown>, i); break;
       default: break;
+    }
+    // Interventions made in code (the app, tests) have not passed the file schema: check the
+    // rule values too.
+    if (e.type === 'rules' && typeof e.rules === 'object' && e.rules !== null) {
+      for (const [key, value] of Object.entries(e.rules)) {
+        const options = (RULE_OPTIONS as Record<string, readonly string[]>)[key];
+        if (options && !options.includes(value as string)) {
+          issues.push({ path: at(i, `rules.${key}`), message: `expected one of ${options.join(', ')}, got '${String(value)}'` });
+        }
+      }
     }
   });
   return issues;

@@ -51,6 +51,23 @@ describe('event checks', () => {
     expect(issues[5].message).toContain('open-netwerk');
   });
 
+  it('checks amounts, parameters and rule values that code-made interventions bring unparsed', () => {
+    const bad = [
+      { tick: 2, type: 'params', params: { mu: 7, nonsense: 1 } },
+      { tick: 2, type: 'params', params: { maxMeetings: 2.5, meetingMode: 'telepathy' } },
+      { tick: 2, type: 'resourceCut', target: '*', cut: 1.5 },
+      { tick: 2, type: 'agendering', amount: -1 },
+      { tick: 2, type: 'rules', rules: { entry: 'wide-open' } },
+    ] as unknown as ScenarioEvent[];
+    expect(eventIssues(tiny(), bad).map((i) => i.path)).toEqual([
+      'events[0].params.mu', 'events[0].params.nonsense', 'events[1].params.maxMeetings', 'events[1].params.meetingMode',
+      'events[2].cut', 'events[3].amount', 'events[4].rules.entry',
+    ]);
+    const run = createRun({ scenario: tiny(), seed: 1 });
+    expect(() => run.intervene({ type: 'params', params: { mu: 7 } })).toThrow(/params\.mu: expected a number from 0 to 0\.5, got 7/);
+    expect(run.interventions).toHaveLength(0);
+  });
+
   it('a scenario file with a bad event is refused with the event\'s path', () => {
     const e = inputError(() => parseScenario({ ...TINY_BASE, actors: [{ name: 'A', sector: 's1', stake: [0.2, 0.2] }], events: [{ tick: 4, type: 'mobilise', target: 'Q' }] }, 'my.json'));
     expect(e.message).toMatch(/^my\.json:/);
