@@ -43,7 +43,7 @@ export async function openPage(browser: Browser, url: string, size = { width: 19
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __samenspel?: { meta: unknown } }).__samenspel?.meta != null, null, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as unknown as { __samenspel?: { meta: unknown } }).__samenspel?.meta != null, null, { timeout: 90_000 }); // a cold dev server on a loaded machine
   return { page, errors };
 }
 
