@@ -22,14 +22,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const HERE = fileURLToPath(import.meta.url);
 export const ROOT = resolve(dirname(HERE), '..');
 /** Bump when the way bundles are built or keyed changes. */
-const FORMAT = 'samenspel-engine-bundle/1';
+const FORMAT = 'samenspel-engine-bundle/2';
 const ENTRY = 'workers/batch-worker.ts';
 const NAME = 'batch-worker';
 // Bundled modules keep `require` working for CommonJS dependencies (an ESM file has none).
 const BANNER = "import { createRequire as __samenspelRequire } from 'node:module'; const require = __samenspelRequire(import.meta.url);";
 const OPTIONS = {
   entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'esm', target: 'node20',
-  banner: { js: BANNER }, sourcemap: 'linked', legalComments: 'none', logLevel: 'silent',
+  banner: { js: BANNER }, legalComments: 'none', logLevel: 'silent',
 };
 const LOADERS = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.jsx': 'jsx', '.json': 'json' };
 
@@ -39,17 +39,18 @@ export function cacheDirs(root = ROOT) {
   return [join(root, '.cache', 'engine'), join(tmpdir(), `samenspel-engine-${user}`)];
 }
 
-function esbuildVersion(root) {
-  const require = createRequire(join(root, 'package.json'));
-  return JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8')).version;
-}
+// esbuild comes with tsx (a dependency), so `npm ci` always installs it; resolved from here.
+const requireHere = createRequire(import.meta.url);
+const esbuildVersion = () => JSON.parse(readFileSync(requireHere.resolve('esbuild/package.json'), 'utf8')).version;
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+/** This script is part of the key too: a change to how bundles are built rebuilds them. */
+const SELF = sha256(readFileSync(HERE));
 
-/** The key of a bundle: format, esbuild, options, and every input's path and content hash. */
+/** The key of a bundle: this script, esbuild's version, the options, and every input's path and content hash. */
 function keyOf(esbuild, inputs) {
   const h = createHash('sha256');
-  h.update(`${FORMAT}\nesbuild ${esbuild}\n${JSON.stringify(OPTIONS)}\n`);
+  h.update(`${FORMAT}\n${SELF}\nesbuild ${esbuild}\n${JSON.stringify(OPTIONS)}\n`);
   for (const [path, digest] of [...inputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) h.update(`${path}\n${digest}\n`);
   return h.digest('hex');
 }
@@ -66,7 +67,7 @@ export function checkBundle(dir, root = ROOT) {
   try { stamp = JSON.parse(readFileSync(stampFile(dir), 'utf8')); } catch { return null; }
   if (stamp?.format !== FORMAT || !Array.isArray(stamp.inputs) || typeof stamp.file !== 'string') return null;
   try {
-    if (stamp.esbuild !== esbuildVersion(root)) return null;
+    if (stamp.esbuild !== esbuildVersion()) return null;
     const inputs = stamp.inputs.map((p) => [p, sha256(readFileSync(resolve(root, p)))]);
     const key = keyOf(stamp.esbuild, inputs);
     const file = join(dir, stamp.file);
@@ -85,7 +86,7 @@ export function checkBundle(dir, root = ROOT) {
  * place, so concurrent builds (several shards starting at once) never see half a file.
  */
 export async function build(dir, root = ROOT) {
-  const esbuild = await import(pathToFileURL(createRequire(join(root, 'package.json')).resolve('esbuild')).href);
+  const esbuild = await import(pathToFileURL(requireHere.resolve('esbuild')).href);
   const digests = new Map();
   const hashInputs = {
     name: 'samenspel-hash-inputs',
@@ -108,14 +109,13 @@ export async function build(dir, root = ROOT) {
   const key = keyOf(esbuild.version, inputs);
   const file = `${NAME}-${key.slice(0, 16)}.mjs`;
   const code = result.outputFiles.find((f) => f.path.endsWith('.mjs'));
-  const map = result.outputFiles.find((f) => f.path.endsWith('.map'));
   if (!code) throw new Error('esbuild wrote no bundle');
-  // The bundle names its map after the output file; rename the reference to the keyed name.
-  const text = code.text.replace(/\/\/# sourceMappingURL=.*$/m, `//# sourceMappingURL=${file}.map`);
+  // No source map: with source maps on (tsx turns them on), Node would parse a 2 MB map in
+  // every worker. The bundle is not minified; esbuild marks where each source file starts.
+  const text = code.text;
   mkdirSync(dir, { recursive: true });
   const tmp = `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   const put = (name, data) => { writeFileSync(join(dir, name + tmp), data); renameSync(join(dir, name + tmp), join(dir, name)); };
-  if (map) put(`${file}.map`, map.contents);
   put(file, text);
   put(`${NAME}.json`, JSON.stringify({
     format: FORMAT, esbuild: esbuild.version, key, file, bundle: sha256(text), entry: ENTRY, built: new Date().toISOString(),

@@ -28,8 +28,26 @@ export function batchWorkerCode(env: NodeJS.ProcessEnv = process.env): WorkerCod
   return { bundle: pathToFileURL(found.file), note: `engine bundle ${found.key.slice(0, 12)}${found.built ? ' (rebuilt: sources changed)' : ''}` };
 }
 
+/**
+ * The parent's Node flags without tsx's loader (`node --import tsx …`, as npm scripts start
+ * Node): a bundle needs no loader, and inheriting it would cost every worker tsx's start-up
+ * and a loader thread of its own.
+ */
+export function withoutTsxLoader(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if ((a === '--import' || a === '--loader' || a === '--experimental-loader') && /^tsx(\/|$)/.test(argv[i + 1] ?? '')) { i++; continue; }
+    if (/^--(import|loader|experimental-loader)=tsx(\/|$)/.test(a)) continue;
+    out.push(a);
+  }
+  return out;
+}
+
 export function nodeBatchWorker(bundle: URL | null = null): PoolWorker<BatchWorkerApi> {
-  const worker = bundle ? new Worker(bundle) : new Worker(BOOTSTRAP, { workerData: { entry: ENTRY } });
+  const worker = bundle
+    ? new Worker(bundle, { execArgv: withoutTsxLoader(process.execArgv) })
+    : new Worker(BOOTSTRAP, { workerData: { entry: ENTRY } });
   const exited = new Promise<Error>((resolve) => {
     worker.once('error', (e) => resolve(e instanceof Error ? e : new Error(String(e))));
     worker.once('exit', (code) => resolve(new Error(`exited with code ${code}`)));
@@ -37,7 +55,9 @@ export function nodeBatchWorker(bundle: URL | null = null): PoolWorker<BatchWork
   return { remote: wrap<BatchWorkerApi>(nodeEndpoint(worker)), exited, terminate: () => worker.terminate() };
 }
 
-export function createNodeBatchPool(size: number, init: BatchInit, code: WorkerCode = batchWorkerCode()): Pool<BatchWorkerApi> {
-  if (code.bundle === null && process.env.SAMENSPEL_ENGINE_BUNDLE !== '0') process.stderr.write(`samenspel: ${code.note}\n`);
+/** `code` defaults to batchWorkerCode(); a fallback to the sources is said on stderr (it is slower, not wrong). */
+export function createNodeBatchPool(size: number, init: BatchInit, chosen?: WorkerCode): Pool<BatchWorkerApi> {
+  const code = chosen ?? batchWorkerCode();
+  if (!chosen && code.bundle === null && process.env.SAMENSPEL_ENGINE_BUNDLE !== '0') process.stderr.write(`samenspel: ${code.note}\n`);
   return createPool<BatchWorkerApi>({ size, create: () => nodeBatchWorker(code.bundle), setup: (remote) => remote.init(init) });
 }
