@@ -44,7 +44,8 @@ export function withoutTsxLoader(argv: readonly string[]): string[] {
   return out;
 }
 
-export function nodeBatchWorker(bundle: URL | null = null): PoolWorker<BatchWorkerApi> {
+/** A pool worker plus its thread (for diagnostics such as the bench's event-loop utilisation). */
+export function nodeBatchWorker(bundle: URL | null = null): PoolWorker<BatchWorkerApi> & { thread: Worker } {
   const worker = bundle
     ? new Worker(bundle, { execArgv: withoutTsxLoader(process.execArgv) })
     : new Worker(BOOTSTRAP, { workerData: { entry: ENTRY } });
@@ -52,7 +53,7 @@ export function nodeBatchWorker(bundle: URL | null = null): PoolWorker<BatchWork
     worker.once('error', (e) => resolve(e instanceof Error ? e : new Error(String(e))));
     worker.once('exit', (code) => resolve(new Error(`exited with code ${code}`)));
   });
-  return { remote: wrap<BatchWorkerApi>(nodeEndpoint(worker)), exited, terminate: () => worker.terminate() };
+  return { remote: wrap<BatchWorkerApi>(nodeEndpoint(worker)), exited, terminate: () => worker.terminate(), thread: worker };
 }
 
 /** `code` defaults to batchWorkerCode(); a fallback to the sources is said on stderr (it is slower, not wrong). */
