@@ -11,9 +11,14 @@
 //
 // The 1- and 2-worker batches alternate (1, 2, 1, 2, …) so that load from other jobs hits both
 // alike; the load average is recorded before and after. Standalone:
-//   npm run bench:batch -- [--repeats 3] [--runs 1000] [--sources] [--pool [--fsync-each]]
+//   npm run bench:batch -- [--repeats 3] [--runs 1000] [--sources] [--pool [--fsync-each]] [--ceiling]
+//
+// `--ceiling` asks what the machine allows: the engine alone (no pool) in one process, then in
+// two processes at once. On a shared machine the scheduler may give this session a fixed share
+// of the cores however many threads it runs (Linux autogroups do so per session); then two
+// processes together are no faster than one, and no pool can show a speed-up there either.
 // (--sources: workers compile the TypeScript sources with tsx, as before the engine bundle.)
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -24,6 +29,7 @@ import { batchWorkerCode, nodeBatchWorker } from '../workers/node-pool.ts';
 import { createPool } from '../workers/pool.ts';
 import type { BatchWorkerApi } from '../workers/batch-api.ts';
 import { loadBatch } from '../cli/batch/load.ts';
+import { createRunner } from '../sim/index.ts';
 import { openStore, RUNS_FILE } from '../cli/batch/store.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -125,6 +131,42 @@ export async function benchBatchPool(workers: number, runs = 1000, code: 'bundle
   }
 }
 
+/** In a child process: `runs` runs in this thread after a warm-up; prints runs/s. */
+async function ceilingChild(runs: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'samenspel-bench-'));
+  try {
+    const { batch, scenarios, plans } = loadBatch(writeSpec(dir, runs + 20));
+    const runner = createRunner(batch, scenarios);
+    for (const p of plans.slice(0, 20)) runner.run(p);
+    const t0 = performance.now();
+    for (const p of plans.slice(20)) runner.run(p);
+    console.log(JSON.stringify({ runsPerSecond: runs / ((performance.now() - t0) / 1000) }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function ceilingProcess(runs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--ceiling-child', String(runs)], { cwd: ROOT });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve((JSON.parse(out) as { runsPerSecond: number }).runsPerSecond) : reject(new Error(`ceiling child exited ${code}`))));
+  });
+}
+
+export interface Ceiling { one: number; two: number; ratio: number; load: [number, number] }
+
+/** The engine alone in 1 process, then in 2 processes at once: total runs/s and their ratio. */
+export async function machineCeiling(runs = 200): Promise<Ceiling> {
+  const before = load1();
+  const one = await ceilingProcess(runs);
+  const both = await Promise.all([ceilingProcess(runs), ceilingProcess(runs)]);
+  const two = both[0] + both[1];
+  return { one, two, ratio: two / one, load: [before, load1()] };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export interface BatchSummary {
@@ -160,7 +202,13 @@ export function formatBatchRow(r: BatchRow): string {
   return `${r.mode} ${r.code} ${r.workers} worker${r.workers === 1 ? ' ' : 's'}: ${r.runsPerSecond.toFixed(1)} runs/s (${r.runs} runs in ${r.seconds.toFixed(2)} s)${wall}${busy}; load ${r.load[0]} → ${r.load[1]}`;
 }
 
-if (process.argv[1] && import.meta.filename === process.argv[1]) {
+if (process.argv[1] && import.meta.filename === process.argv[1] && process.argv.includes('--ceiling-child')) {
+  await ceilingChild(Number(process.argv[process.argv.indexOf('--ceiling-child') + 1]));
+} else if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  if (process.argv.includes('--ceiling')) {
+    const c = await machineCeiling();
+    console.log(`machine ceiling: engine alone ${c.one.toFixed(1)} runs/s in 1 process, ${c.two.toFixed(1)} runs/s in 2 at once (${c.ratio.toFixed(2)}×); load ${c.load[0]} → ${c.load[1]}`);
+  }
   const arg = (name: string, d: number) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : d; };
   const code = process.argv.includes('--sources') ? 'sources' : 'bundle';
   const mode = process.argv.includes('--pool') ? 'pool' : 'cli';

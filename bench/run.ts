@@ -7,7 +7,7 @@ import os from 'node:os';
 import { benchFullModel } from './full-model.ts';
 import { bareKernel, engineKernel, floccKernel, objectKernel } from './deffuant.ts';
 import { benchSecondRun } from './second-run.ts';
-import { benchBatchThroughput, formatBatchRow } from './batch-throughput.ts';
+import { benchBatchThroughput, formatBatchRow, machineCeiling } from './batch-throughput.ts';
 
 const quick = process.argv.includes('--quick');
 const noBrowser = process.argv.includes('--no-browser');
@@ -58,9 +58,11 @@ console.log(`\n3. Same run after other runs in the process: ${fmt(second.first)}
 // 4. Batch throughput with 1 and 2 worker threads: 1,000 runs of jeugdhulp × 150 ticks through
 // `samenspel batch`, 1- and 2-worker batches alternating (bench/batch-throughput.ts).
 const batch = await benchBatchThroughput({ repeats: quick ? 1 : 3, runs: quick ? 200 : 1000 });
-results.batch = batch;
+const ceiling = await machineCeiling(quick ? 50 : 200);
+results.batch = { ...batch, ceiling };
 console.log(`\n4. Batch (${batch.rows[0].runs} runs of jeugdhulp × 150 ticks; runs/s from pool start, worker start-up included)`);
 for (const r of batch.rows) console.log(`   ${formatBatchRow(r)}`);
+console.log(`   machine ceiling: the engine alone in 2 processes at once ran ${ceiling.ratio.toFixed(2)}× the runs/s of 1 process (load ${ceiling.load[0]}); no pool can beat that here`);
 console.log(`   median: 1 worker ${batch.one.toFixed(1)} runs/s, 2 workers ${batch.two.toFixed(1)} runs/s — speed-up ${batch.speedup.toFixed(2)}× (goal ≥ 1.8×; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
 
 // 5. The network view in headless Chromium.
