@@ -125,13 +125,19 @@ export async function build(dir, root = ROOT) {
   return { file: join(dir, file), key, inputs: inputs.length };
 }
 
-/** Removes bundles of older sources, once they are an hour old (a running batch may still be starting on one). */
+/**
+ * Removes bundles of older sources, keeping the 8 newest and any younger than a day: a long
+ * batch started on an older bundle may still need it to replace a dead worker.
+ */
 function prune(dir, keep) {
-  const hourAgo = Date.now() - 3600_000;
+  const dayAgo = Date.now() - 86_400_000;
+  const old = [];
   for (const f of readdirSync(dir)) {
-    if (!f.startsWith(`${NAME}-`) || f.startsWith(keep) || f === `${NAME}.json`) continue;
-    try { if (statSync(join(dir, f)).mtimeMs < hourAgo) rmSync(join(dir, f), { force: true }); } catch { /* raced */ }
+    if (!f.startsWith(`${NAME}-`) || f.startsWith(keep) || f === `${NAME}.json` || f.includes('.tmp-')) continue;
+    try { old.push({ f, t: statSync(join(dir, f)).mtimeMs }); } catch { /* raced */ }
   }
+  old.sort((a, b) => b.t - a.t);
+  for (const { f, t } of old.slice(8)) if (t < dayAgo) rmSync(join(dir, f), { force: true });
 }
 
 /**
