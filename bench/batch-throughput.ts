@@ -214,5 +214,5 @@ if (process.argv[1] && import.meta.filename === process.argv[1] && process.argv.
   const mode = process.argv.includes('--pool') ? 'pool' : 'cli';
   const s = await benchBatchThroughput({ repeats: arg('--repeats', 3), runs: arg('--runs', 1000), code, mode, fsyncEach: process.argv.includes('--fsync-each') });
   for (const r of s.rows) console.log(formatBatchRow(r));
-  console.log(`median: 1 worker ${s.one.toFixed(1)} runs/s, 2 workers ${s.two.toFixed(1)} runs/s — speed-up ${s.speedup.toFixed(2)}× (pairs: ${s.pairSpeedups.map((x) => x.toFixed(2)).join(', ')})`);
+  if (s.rows.length) console.log(`median: 1 worker ${s.one.toFixed(1)} runs/s, 2 workers ${s.two.toFixed(1)} runs/s — speed-up ${s.speedup.toFixed(2)}× (pairs: ${s.pairSpeedups.map((x) => x.toFixed(2)).join(', ')})`);
 }
