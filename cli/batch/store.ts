@@ -1,5 +1,5 @@
 // A batch directory's durable record: every finished run is appended to runs.jsonl (one JSON
-// line, fsync'd before the next), every run that failed twice to failures.jsonl. After a kill,
+// line, fsync'd off the main thread: background-sync.ts), every run that failed twice to failures.jsonl. After a kill,
 // reading them back (a torn last line is cut off) tells --resume exactly what is missing.
 // Final files (CSV, manifest) are written whole to a temporary name and renamed into place.
 import {
@@ -8,6 +8,7 @@ import {
 import { join } from 'node:path';
 import { batchFingerprint, scalarMeasures, type ResolvedBatch, type RunFailure, type RunPlan, type RunResult } from '../../sim/index.ts';
 import { UsageError } from '../io.ts';
+import { closeSynced, syncSoon } from './background-sync.ts';
 
 export const RUNS_FILE = 'runs.jsonl';
 export const FAILURES_FILE = 'failures.jsonl';
@@ -105,7 +106,7 @@ export function openStore(dir: string, batch: ResolvedBatch, plans: readonly Run
   const failuresFd = openSync(failuresFile, 'a');
   const append = (fd: number, value: unknown) => {
     writeSync(fd, JSON.stringify(value) + '\n');
-    fsyncSync(fd);
+    syncSoon(fd);
   };
   return {
     dir,
@@ -127,8 +128,8 @@ export function openStore(dir: string, batch: ResolvedBatch, plans: readonly Run
       failures.set(f.index, f);
     },
     close() {
-      closeSync(runsFd);
-      closeSync(failuresFd);
+      closeSynced(runsFd);
+      closeSynced(failuresFd);
     },
   };
 }

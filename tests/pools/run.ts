@@ -78,6 +78,15 @@ test('one and two workers write byte-identical files', () => {
   equal(manifest('w1').runs, { planned: RUNS, inThisDirectory: RUNS, finished: RUNS, failed: 0, missing: 0 }, 'manifest runs');
 });
 
+test('workers on the engine bundle and on the TypeScript sources write byte-identical files', () => {
+  const bundled = cli(['batch', SPEC, '--out', dir('bundle'), '--workers', '2', '--quiet'], { SAMENSPEL_ENGINE_BUNDLE: '1' });
+  ok(bundled, 'workers on the bundle');
+  check(!/no engine bundle/.test(bundled.stderr), `the bundle was not used:\n${bundled.stderr}`);
+  ok(cli(['batch', SPEC, '--out', dir('sources'), '--workers', '2', '--quiet'], { SAMENSPEL_ENGINE_BUNDLE: '0' }), 'workers on the sources');
+  sameFiles('bundle', 'sources');
+  sameFiles('bundle', 'w1');
+});
+
 test('three shards (flag, Slurm array, Kubernetes index) merged equal one batch', () => {
   ok(batch('s1', ['--shard', '1/3', '--quiet']), 'shard 1/3');
   ok(batch('s2', ['--quiet'], { SLURM_ARRAY_TASK_ID: '5', SLURM_ARRAY_TASK_MIN: '4', SLURM_ARRAY_TASK_COUNT: '3' }), 'shard 2/3 from Slurm');
