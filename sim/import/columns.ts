@@ -1,5 +1,6 @@
 // The columns of an actor analysis and a ties table: names (English and Dutch), defaults and
-// meaning, once — the importer, `samenspel import --help` and docs/SCENARIOS.md read this list.
+// meaning, once — the importer and `samenspel import --help` read this list; tests/import checks
+// docs/SCENARIOS.md's column tables against it.
 
 export type ColumnKind = 'text' | 'unit' | 'resources' | 'behaviour' | 'position' | 'actorType';
 
