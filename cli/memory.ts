@@ -6,10 +6,13 @@ import { defaultParams, scenarioParams, type Params, type Scenario } from '../si
 import { UsageError } from './io.ts';
 
 /**
- * Estimated bytes of one run's state: the typed arrays sim/engine/state.ts allocates per actor
- * (33 float64 fields, 5 float64 per aspect, 10 profile floats, 9 bytes of flags, 6 int32),
- * tie slots (int32 + float64 each), meeting pairs (4 int32 each) and project slots (one per two
- * actors), plus actor names. tests/cli/memory.test.ts compares it with measured allocations.
+ * Estimated bytes of one run's state: the typed arrays sim/engine/state.ts allocates per actor,
+ * counted as 33 float64 fields, 5 float64 per aspect, 10 profile floats, 9 bytes of flags and
+ * 6 int32; tie slots (int32 + float64 each), meeting pairs (4 int32 each) and project slots (one
+ * per two actors), plus actor names. tests/cli/memory.test.ts compares it with measured
+ * allocations. Since revision 2 part 1 state.ts allocates 39 float64 per actor and one more byte
+ * per tie slot (tieOwed) than this count: the estimate runs about 48 bytes per actor and 1 per
+ * tie slot low.
  */
 export function estimateRunBytes(scenario: Scenario): number {
   const p = scenarioParams(scenario);

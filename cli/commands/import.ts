@@ -4,17 +4,20 @@ import type { Command } from 'commander';
 import { columnsHelp, decodeText, importActorAnalysis, parseScenario, scenarioJsonText } from '../../sim/index.ts';
 import { checkOutFile, collect, UsageError } from '../io.ts';
 
-interface ImportOptions { ties?: string; aspects?: string; solution?: string[]; title?: string; id?: string; out?: string; quiet?: boolean }
+interface ImportOptions { ties?: string; aspects?: string; solution?: string[]; requiresAccess?: string; requiresMandate?: string; title?: string; id?: string; out?: string; quiet?: boolean }
 
 const HELP = `
 ${columnsHelp()}
 
 Aspects come from the stake:<aspect> columns (at most 8); --aspects picks some, in that order.
 An aspect is a value aspect (no right answer; judged by acceptance) unless --solution gives its
-hidden solution value, which makes it a knowledge aspect. Sectors get colours from a fixed
-palette in order of first appearance. Without --ties, actors start without ties (they meet at
-random first). The scenario uses the rules 'open-netwerk' and 200 ticks; edit the JSON to change
-them, the opgave's complexity, or which aspects need access.
+hidden solution value, which makes it a knowledge aspect. --requires-access and
+--requires-mandate name aspects on which an actor below the access or mandate it takes
+(parameters accessNeeded, mandateNeeded) cannot fully change the outcome, e.g. a decision only
+the municipality can take. Sectors get colours from a fixed palette in order of first
+appearance. Without --ties, actors start without ties (they meet at random first). The scenario
+uses the rules 'open-netwerk' and 200 ticks; edit the JSON to change them or the opgave's
+complexity.
 
 A bad cell stops the import with every problem listed by row and column (exit 1); no file is written.
 
@@ -29,6 +32,8 @@ export function register(program: Command): void {
     .option('--ties <ties.csv>', 'initial relations: from, to, trust')
     .option('--aspects <a,b,c>', 'use these aspects (stake: columns), in this order')
     .option('--solution <aspect=value>', 'make an aspect a knowledge aspect with this hidden solution value (repeatable)', collect)
+    .option('--requires-access <a,b>', 'these aspects need access to clients or residents (requiresAccess)')
+    .option('--requires-mandate <a,b>', 'these aspects need formal authority, a decision only some can take (requiresMandate)')
     .option('--title <text>', "the scenario's title (default: from the file name)")
     .option('--id <id>', "the scenario's id (default: from --out, else the title)")
     .option('--out <file.json>', 'write the scenario here (default: JSON on stdout)')
@@ -46,7 +51,8 @@ export function register(program: Command): void {
         }
         solutions[s.slice(0, eq).trim()] = value;
       }
-      const aspects = opts.aspects?.split(',').map((a) => a.trim()).filter(Boolean);
+      const list = (text: string | undefined) => text?.split(',').map((a) => a.trim()).filter(Boolean);
+      const aspects = list(opts.aspects);
       const warn = (m: string) => { if (!opts.quiet) process.stderr.write(`samenspel: warning: ${m}\n`); };
       const readCsv = (file: string) => {
         if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
@@ -58,7 +64,7 @@ export function register(program: Command): void {
       const scenario = importActorAnalysis({
         actorsCsv: readCsv(actorsFile),
         tiesCsv: opts.ties !== undefined ? readCsv(opts.ties) : undefined,
-        aspects, solutions, title: opts.title, id,
+        aspects, solutions, requiresAccess: list(opts.requiresAccess), requiresMandate: list(opts.requiresMandate), title: opts.title, id,
         fileNames: { actors: actorsFile, ties: opts.ties },
         warn,
       });

@@ -1,6 +1,6 @@
 // Docking (ODD.md (Docking)): each mechanism run alone, through the same engine (createRun/step),
-// against the published model it is built on. Drivers (cli/commands/canonical.ts, tests)
-// import from here.
+// against the published model it is built on. Drivers reach it as `canonical` through
+// sim/index.ts (cli/commands/canonical.ts) or import it directly (tests).
 export { findClusters, CLUSTER_GAP, MAJOR_SHARE, type Clusters } from './clusters.ts';
 export { deffuantScenario, runDeffuant, runOpinions, type BoundedConfidenceOptions, type OpinionResult } from './deffuant.ts';
 export { hkScenario, runHk, HK_MAX_N } from './hk.ts';

@@ -7,7 +7,7 @@ import {
   ACTOR_COLUMNS, classifyHeader, DEFAULT_AFFECTEDNESS, DEFAULT_KNOWLEDGE, DEFAULT_STAKE, DEFAULT_TRUST, MAX_ASPECTS,
   TIE_COLUMNS, type ColumnSpec,
 } from './columns.ts';
-import { parseBehaviour, parseDecimal, parsePosition, slug } from './cells.ts';
+import { parseActorType, parseBehaviour, parseDecimal, parsePosition, slug } from './cells.ts';
 import { sectorColour } from './palette.ts';
 import { readTable, type Table } from './table.ts';
 
@@ -18,6 +18,10 @@ export interface ActorAnalysisInput {
   aspects?: string[];
   /** Hidden solution values: these aspects become knowledge aspects; the rest are value aspects. */
   solutions?: Record<string, number>;
+  /** Aspects on which only an actor with enough access can change the outcome (`requiresAccess`). */
+  requiresAccess?: string[];
+  /** Aspects on which only an actor with enough mandate can change the outcome (`requiresMandate`, ODD.md §7.5). */
+  requiresMandate?: string[];
   title?: string;
   /** The scenario id; default: from the title. */
   id?: string;
@@ -66,6 +70,8 @@ export function importActorAnalysis(input: ActorAnalysisInput): ScenarioInput {
   }
   const aspects = chooseAspects(stakeCols, knowledgeCols, input.aspects, actorsFile, issues, warn);
   const solutions = checkSolutions(input.solutions, aspects, issues);
+  const needsAccess = checkAspectList('--requires-access', input.requiresAccess, aspects, issues);
+  const needsMandate = checkAspectList('--requires-mandate', input.requiresMandate, aspects, issues);
   if (issues.length) throw new InputError(actorsFile, issues);
 
   // --- Rows.
@@ -98,6 +104,11 @@ export function importActorAnalysis(input: ActorAnalysisInput): ScenarioInput {
       if (value === undefined) continue;
       if (spec.key === 'affectedness') { if (sector) sectorAffect.get(sector)!.push(value as number); } else traits[spec.key] = value;
     }
+    // A person speaks on a personal title: no constituency unless the achterban cell says so
+    // (the schema's default for named actors, 0.5, is an organisation's).
+    const isPerson = traits.type === 'person';
+    delete traits.type;
+    if (isPerson && traits.achterban === undefined && (!col.has('achterban') || cell('achterban') === '')) traits.achterban = 0;
     const stake: Record<string, number> = {};
     let knowledge: Record<string, number> | undefined;
     for (const a of aspects) {
@@ -147,9 +158,13 @@ export function importActorAnalysis(input: ActorAnalysisInput): ScenarioInput {
     patterns: [],
     ticks: 200,
     opgave: { severity: 1, beliefNoise: 0.25, beliefBias: 0.15, urgency: 0.5 },
-    aspects: aspects.map((a) => (solutions.has(a.id)
-      ? { id: a.id, label: { nl: a.label, en: a.label }, kind: 'knowledge' as const, solution: solutions.get(a.id)! }
-      : { id: a.id, label: { nl: a.label, en: a.label }, kind: 'value' as const })),
+    aspects: aspects.map((a) => ({
+      ...(solutions.has(a.id)
+        ? { id: a.id, label: { nl: a.label, en: a.label }, kind: 'knowledge' as const, solution: solutions.get(a.id)! }
+        : { id: a.id, label: { nl: a.label, en: a.label }, kind: 'value' as const }),
+      ...(needsAccess.has(a.id) ? { requiresAccess: true } : {}),
+      ...(needsMandate.has(a.id) ? { requiresMandate: true } : {}),
+    })),
     sectors: sectorOrder.map((id, i) => {
       const given = sectorAffect.get(id)!;
       const affectedness = given.length ? round3(given.reduce((x, y) => x + y, 0) / given.length) : DEFAULT_AFFECTEDNESS;
@@ -205,6 +220,17 @@ function checkSolutions(solutions: Record<string, number> | undefined, aspects: 
   return out;
 }
 
+function checkAspectList(option: string, names: string[] | undefined, aspects: AspectColumn[], issues: Issue[]): Set<string> {
+  const out = new Set<string>();
+  for (const name of names ?? []) {
+    const id = slug(name);
+    if (!aspects.some((a) => a.id === id)) {
+      issues.push({ path: `${option} ${name}`, message: `unknown aspect '${name}'; the aspects are: ${aspects.map((a) => a.id).join(', ')}` });
+    } else out.add(id);
+  }
+  return out;
+}
+
 function readCell(spec: ColumnSpec, raw: string, fail: (message: string) => void): number | string | undefined {
   switch (spec.kind) {
     case 'unit': return unitOr(raw, undefined, fail);
@@ -222,6 +248,11 @@ function readCell(spec: ColumnSpec, raw: string, fail: (message: string) => void
       const p = parsePosition(raw);
       if (!p) fail(`expected core, periphery or outside (or kern, periferie, buiten), got '${raw}'`);
       return p;
+    }
+    case 'actorType': {
+      const t = parseActorType(raw);
+      if (!t) fail(`expected organisation or person (or organisatie, persoon), got '${raw}'`);
+      return t;
     }
     default: return raw;
   }

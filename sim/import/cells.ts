@@ -39,3 +39,15 @@ export const POSITION_WORDS = Object.keys(POSITIONS);
 export function parsePosition(cell: string): Position | undefined {
   return POSITIONS[cell.trim().toLowerCase()];
 }
+
+export type ActorType = 'organisation' | 'person';
+const ACTOR_TYPES: Record<string, ActorType> = {
+  organisation: 'organisation', organization: 'organisation', organisatie: 'organisation', org: 'organisation',
+  person: 'person', persoon: 'person', individual: 'person', individu: 'person',
+};
+export const ACTOR_TYPE_WORDS = Object.keys(ACTOR_TYPES);
+
+/** Whether a row is an organisation (it represents a constituency) or a person (ODD.md §2, achterban). */
+export function parseActorType(cell: string): ActorType | undefined {
+  return ACTOR_TYPES[cell.trim().toLowerCase()];
+}

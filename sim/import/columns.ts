@@ -1,7 +1,8 @@
 // The columns of an actor analysis and a ties table: names (English and Dutch), defaults and
-// meaning, once — the importer, `samenspel import --help` and docs/SCENARIOS.md read this list.
+// meaning, once — the importer and `samenspel import --help` read this list; tests/import checks
+// docs/SCENARIOS.md's column tables against it.
 
-export type ColumnKind = 'text' | 'unit' | 'resources' | 'behaviour' | 'position';
+export type ColumnKind = 'text' | 'unit' | 'resources' | 'behaviour' | 'position' | 'actorType';
 
 export interface ColumnSpec {
   key: string;
@@ -23,7 +24,8 @@ export const ACTOR_COLUMNS: readonly ColumnSpec[] = [
   { key: 'access', names: ['access', 'toegang'], kind: 'unit', required: false, default: 0, doc: 'access to clients or residents, 0–1' },
   { key: 'proactiveness', names: ['proactiveness', 'proactiviteit', 'proactief'], kind: 'unit', required: false, default: 0.3, doc: 'initiative, 0–1' },
   { key: 'openness', names: ['openness', 'openheid'], kind: 'unit', required: false, default: 0.3, doc: 'how far apart a view may be and still be heard, 0–1' },
-  { key: 'achterban', names: ['achterban', 'representation', 'constituency'], kind: 'unit', required: false, default: 0.5, doc: '0 personal title … 1 representative of a constituency' },
+  { key: 'type', names: ['actor type', 'actortype', 'soort actor', 'person/organisation', 'persoon/organisatie'], kind: 'actorType', required: false, default: 'organisation', doc: "organisation/organisatie or person/persoon; a person's achterban defaults to 0 (personal title), an organisation's to 0.5" },
+  { key: 'achterban', names: ['achterban', 'representation', 'constituency'], kind: 'unit', required: false, default: 0.5, doc: '0 personal title … 1 representative of a constituency (empty: 0 for a person)' },
   { key: 'behaviour', names: ['behaviour', 'behavior', 'gedrag'], kind: 'behaviour', required: false, default: 'netwerker', doc: 'netwerker, transactioneel or meelifter (also networker, transactional, free rider)' },
   { key: 'engagement', names: ['engagement', 'betrokkenheid'], kind: 'unit', required: false, default: 0.5, doc: 'engagement at the start, 0–1' },
   { key: 'position', names: ['position', 'positie'], kind: 'position', required: false, doc: 'core/kern, periphery/periferie or outside/buiten at the start; empty: from engagement' },

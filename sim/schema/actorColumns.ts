@@ -1,7 +1,7 @@
 // The per-actor output's columns (`run --actors`, a batch spec's `actors`): one row per actor
 // per sampled tick, long format, as Mesa's agent reporters or BehaviorSpace's tables give them.
-// The data dictionary (`samenspel measures`) and docs/BATCH.md are generated from this list;
-// the sampler (sim/analysis/batch/actors.ts) writes the columns in this order.
+// The data dictionary (`samenspel measures`) is generated from this list (docs/BATCH.md
+// describes the columns by hand); the sampler (sim/analysis/batch/actors.ts) writes the columns in this order.
 import type { Bilingual } from './params.ts';
 
 export interface ColumnSpec {

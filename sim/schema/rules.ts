@@ -171,7 +171,6 @@ export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }
 
-/** Resolves a preset id or partial rule set on top of a base. */
 /** A change of rules as every caller gives it: a preset id, or changes with an optional preset. */
 export type RulesChange = string | (PartialRules & { preset?: string });
 

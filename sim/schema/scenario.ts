@@ -33,7 +33,8 @@ const aspectSchema = z.object({
   kind: z.enum(['knowledge', 'value']),
   /** The hidden solution value s*_k (knowledge aspects only). */
   solution: unit.optional(),
-  /** Projects on this aspect need reach to clients or residents (access). */
+  /** Acting on this aspect needs reach to clients or residents (access), by every route:
+   * solo, deal, chain or project (ODD.md §7.5). */
   requiresAccess: z.boolean().default(false),
   /** Acting on this aspect needs formal authority (mandate): a decision only, e.g., the
    * municipality can take (ODD.md §7.5). */

@@ -42,6 +42,26 @@ describe('samenspel import', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('a person/organisation column and --requires-mandate reach the scenario; a bad type cell exits 1 naming file, row and column', () => {
+    const good = join(dir, 'soort.csv');
+    writeFileSync(good, 'naam;sector;soort actor;belang:regels;belang:groen\r\nGemeente;Gemeente;organisatie;0,8;0,5\r\nPiet;Bewoners;persoon;0,3;0,9\r\n');
+    const r = cli('import', good, '--requires-mandate', 'regels', '--quiet');
+    expect(r.status).toBe(0);
+    const sc = parseScenario(JSON.parse(r.stdout));
+    expect(sc.actors.map((a) => a.achterban)).toEqual([0.5, 0]);
+    expect(sc.aspects.map((a) => a.requiresMandate)).toEqual([true, false]);
+    expect(cli('import', good, '--requires-mandate', 'geld')).toMatchObject({ status: 1, stderr: expect.stringContaining("--requires-mandate geld: unknown aspect 'geld'") });
+
+    const bad = join(dir, 'soort-slecht.csv');
+    writeFileSync(bad, 'naam;sector;Soort actor;belang:regels\r\nGemeente;Gemeente;organisatie;0,8\r\nPiet;Bewoners;bewoner;0,3\r\n');
+    const out = join(dir, 'soort-slecht.json');
+    const b = cli('import', bad, '--out', out);
+    expect(b.status).toBe(1);
+    expect(b.stderr).toContain(bad);
+    expect(b.stderr).toContain("row 3, column 'Soort actor': expected organisation or person (or organisatie, persoon), got 'bewoner'");
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('writes JSON to stdout without --out; an old Excel (Windows-1252) file is read with a warning', () => {
     const legacy = join(dir, 'excel.csv');
     writeFileSync(legacy, Buffer.concat([Buffer.from('naam;sector;belang:groen\r\nEnergieco', 'latin1'), Buffer.from([0xf6]), Buffer.from('peratie;Bewoners;0,6\r\n', 'latin1')]));

@@ -174,6 +174,43 @@ describe('importActorAnalysis: defaults for missing optional columns', () => {
   });
 });
 
+describe('importActorAnalysis: persons vs organisations, and aspects that need access or mandate', () => {
+  it('a person row without an achterban cell gets achterban 0; an organisation keeps the default 0.5; a given cell wins', () => {
+    const csv = 'name;sector;soort actor;achterban;stake:a\nGemeente;G;organisatie;;0,5\nBewoner Piet;B;persoon;;0,5\nBewoner Ans;B;Person;0,4;0,5\nWijkteam;G;;;0,5\n';
+    const raw = importActorAnalysis({ actorsCsv: csv });
+    expect((raw.actors ?? []).every((a) => !('type' in (a as object)))).toBe(true);
+    const sc = parseScenario(raw);
+    expect(sc.actors.map((a) => a.achterban)).toEqual([0.5, 0, 0.4, 0.5]);
+  });
+
+  it("a spreadsheet's own 'type' column is not taken for the actor type: ignored with a warning", () => {
+    const warnings: string[] = [];
+    const sc = parseScenario(importActorAnalysis({ actorsCsv: 'name,sector,type,stake:x\nA,S,gemeente,0.5\n', warn: (m) => warnings.push(m) }));
+    expect(warnings).toEqual([expect.stringContaining("'type'")]);
+    expect(sc.actors[0].achterban).toBe(0.5);
+  });
+
+  it('--requires-access and --requires-mandate flag those aspects, and only those', () => {
+    const csv = 'name;sector;stake:regels;stake:straat;stake:tempo\nA;S;0,5;0,5;0,5\n';
+    const sc = parseScenario(importActorAnalysis({ actorsCsv: csv, requiresMandate: ['Regels'], requiresAccess: ['straat'] }));
+    expect(sc.aspects.map((a) => [a.id, a.requiresAccess, a.requiresMandate])).toEqual([
+      ['regels', false, true], ['straat', true, false], ['tempo', false, false],
+    ]);
+  });
+
+  it('a bad type cell names file, row and column; an unknown aspect names the option', () => {
+    const csv = 'name;sector;actor type;stake:a\nA;S;organisation;0,5\nB;S;gemeente;0,5\n';
+    const r = issues(() => importActorAnalysis({ actorsCsv: csv, fileNames: { actors: 'actoren.csv' } }));
+    expect(r.file).toBe('actoren.csv');
+    expect(r.issues).toEqual([{ path: "row 3, column 'actor type'", message: "expected organisation or person (or organisatie, persoon), got 'gemeente'" }]);
+    const ok = 'name;sector;stake:a\nA;S;0,5\n';
+    expect(issues(() => importActorAnalysis({ actorsCsv: ok, requiresMandate: ['b'] })).issues).toEqual([
+      { path: '--requires-mandate b', message: "unknown aspect 'b'; the aspects are: a" },
+    ]);
+    expect(issues(() => importActorAnalysis({ actorsCsv: ok, requiresAccess: ['b'] })).issues[0].path).toBe('--requires-access b');
+  });
+});
+
 describe('importActorAnalysis: bad input names file, row and column', () => {
   it('reports every bad cell at once', () => {
     const csv = 'name;sector;mandate;resources;behaviour;stake:groen\nA;Gemeente;0,5;1;netwerker;0,4\nB;Bewoners;hoog;200;slim;1,5\nA;Bewoners;0,2;1;;0,3\n;Bewoners;0,2;1;;0,3\n';

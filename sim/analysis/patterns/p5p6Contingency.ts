@@ -1,5 +1,5 @@
-// P5 (“De kunst van het netwerken”): chains suit known problems, networks may fit complex ones better. P6 (seeds
-// 000, 001): the approach must fit the complexity; directing may win on simple problems.
+// P5 (“De kunst van het netwerken”): chains suit known problems, networks may fit complex ones better. P6
+// (“Netwerksamenleving”, “Participatiesamenleving”): the approach must fit the complexity; directing may win on simple problems.
 // Test (ODD.md §1): an interaction, not a constant winner — at each complexity level the
 // A of the two arms on final impact, and the interaction ΔA = A(high) − A(low), seeds
 // resampled jointly across levels. Reproduced if ΔA's CI lies above 0 (the network's, or the
