@@ -7,12 +7,10 @@ import { UsageError } from './io.ts';
 
 /**
  * Estimated bytes of one run's state: the typed arrays sim/engine/state.ts allocates per actor,
- * counted as 33 float64 fields, 5 float64 per aspect, 10 profile floats, 9 bytes of flags and
- * 6 int32; tie slots (int32 + float64 each), meeting pairs (4 int32 each) and project slots (one
- * per two actors), plus actor names. tests/cli/memory.test.ts compares it with measured
- * allocations. Since revision 2 part 1 state.ts allocates 39 float64 per actor and one more byte
- * per tie slot (tieOwed) than this count: the estimate runs about 48 bytes per actor and 1 per
- * tie slot low.
+ * counted as 39 float64 fields, 5 float64 per aspect, 10 profile floats, 9 bytes of flags and
+ * 6 int32; tie slots (int32 + float64 + a byte each), meeting pairs (4 int32 each) and project
+ * slots (one per two actors), plus actor names. tests/cli/memory.test.ts compares it with
+ * measured allocations.
  */
 export function estimateRunBytes(scenario: Scenario): number {
   const p = scenarioParams(scenario);
@@ -21,8 +19,8 @@ export function estimateRunBytes(scenario: Scenario): number {
 }
 
 function layoutBytes(n: number, k: number, cap: number, allTies: boolean, maxMeetings: number): number {
-  const perActor = 33 * 8 + 5 * 8 * k + 10 * 8 + 9 + 6 * 4 + 64;
-  const ties = n * cap * 12;
+  const perActor = 39 * 8 + 5 * 8 * k + 10 * 8 + 9 + 6 * 4 + 64;
+  const ties = n * cap * 13;
   const pairs = 16 * (allTies ? n * cap : n * (maxMeetings + 1));
   const projects = Math.ceil(n / 2) * (8 * (9 + 3 * k) + 22);
   return n * perActor + ties + pairs + projects;
