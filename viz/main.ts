@@ -4,7 +4,8 @@
 import './style.css';
 import { createSimClient } from './client.ts';
 import { decodeSettings, encodeSettings, type AppSettings } from './state/url.ts';
-import { createSeries, seriesOf, type Series } from './state/series.ts';
+import { seriesOf } from './state/series.ts';
+import { adoptRun, appendLog, axisEnd, canBranch, createAppState, endTick as runEnd, pendingTicks, takeRules, toggleHighlight } from './state/app.ts';
 import { decodeScenario, encodeScenario, fragmentScenario, MAX_FRAGMENT } from './state/scenarioLink.ts';
 import { t, fmt, type Lang, type StringKey } from './i18n.ts';
 import { createNetworkView, escapeHtml, type RingMode } from './views/network.ts';
@@ -29,7 +30,7 @@ import { downloadBlob, downloadText, svgDocument, svgToPng } from './export/down
 import { measureLatency } from './bench.ts';
 import { buildComparePanel } from './compare/panel.ts';
 import type { Frame, RunMeta } from '../workers/app-protocol.ts';
-import type { Intervention, LogEntry, PartialRules, Rules, ScenarioEvent } from '../sim/meta.ts';
+import type { Intervention, PartialRules } from '../sim/meta.ts';
 
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -39,32 +40,19 @@ const settings: AppSettings = decoded.settings;
 const autoplay = !new URLSearchParams(location.search).has('autoplay') ? settings.tick === 0 : new URLSearchParams(location.search).get('autoplay') !== '0';
 
 // --- Run state on this thread (what frames have told us) --------------------------------
-let meta: RunMeta | null = null;
-const series = createSeries();
-let log: LogEntry[] = [];
-let marks: LogEntry[] = [];
+const state = createAppState();
 let chartsDirty = true;
 let lastSlow = 0;
-let interventions: ScenarioEvent[] = [];
-let tick = 0;
-let playing = false;
-let currentRules: Rules | null = null;
-let highlight: number | null = null;
 let tiesTick = -1_000_000;
 let wantTies = false;
-let lastFrame: Frame | null = null;
 let speed = 10;
 let ringMode: RingMode = 'position';
 let framesApplied = 0;
 let starting: Promise<void> | null = null;
-/** Counts play/pause commands; frames requested before the latest one do not set `playing`. */
-let controlSeq = 0;
 /** The scenario a link carries in its fragment (#sc=…), read on the first start only. */
 let linkScenario: string | null = fragmentScenario(location.hash);
 /** The current scenario as fragment text when it was imported (a link must carry it). */
 let scenarioFragment: string | null = null;
-/** The original of a "wat als hier?" branch (drawn faint), or null. */
-let ghost: Series | null = null;
 
 // --- Views --------------------------------------------------------------------------------
 const network = createNetworkView($('network'), {
@@ -72,8 +60,8 @@ const network = createNetworkView($('network'), {
   onPin: (i) => pin(i),
   describe: async (i) => {
     const d = await api.actor(i);
-    if (!d || !meta) return [];
-    const parts = meta.aspects.map((a, x) => `${escapeHtml(a.label[settings.lang])} ${fmt(d.stake[x], settings.lang, 2)}`);
+    if (!d || !state.meta) return [];
+    const parts = state.meta.aspects.map((a, x) => `${escapeHtml(a.label[settings.lang])} ${fmt(d.stake[x], settings.lang, 2)}`);
     return [`${t('stake', settings.lang)}: ${parts.join(' · ')}`];
   },
 });
@@ -116,11 +104,11 @@ const drop = installDrop($('drop-hint'), {
     registerScenario(s.id, s.json, s.file);
     if (s.warnings.length) actions.flash(s.warnings.join(' · '));
     else actions.flash(`${t('imported', settings.lang)}: ${s.file}`);
-    void restart({ scenario: s.id, sets: [], rules: null, interventions: [], tick: 0, end: null }).then(() => { if (meta && !playing) return play(); });
+    void restart({ scenario: s.id, sets: [], rules: null, interventions: [], tick: 0, end: null }).then(() => { if (state.meta && !state.playing) return play(); });
   },
 });
-const rulesPanel = buildRulesPanel($('sidebar'), { lang: settings.lang, onChange: (change) => changeRules(change) });
-const quickRules = buildQuickRules($('quick-rules'), { lang: settings.lang, onChange: (change) => changeRules(change) });
+const rulesPanel = buildRulesPanel($('sidebar'), { lang: settings.lang, rules: () => state.rules, onChange: (change) => changeRules(change) });
+const quickRules = buildQuickRules($('quick-rules'), { lang: settings.lang, rules: () => state.rules, onChange: (change) => changeRules(change) });
 const levers = buildLeversPanel($('sidebar'), { lang: settings.lang, onIntervene: (e) => intervene(e) });
 const knowledge = buildKnowledgePanel($('sidebar'), {
   lang: settings.lang,
@@ -158,17 +146,17 @@ const compare = buildComparePanel($('compare'), {
 const whatIfButton = document.createElement('button');
 whatIfButton.id = 'what-if';
 whatIfButton.className = 'what-if';
-whatIfButton.addEventListener('click', () => { if (highlight !== null) void branchHere(highlight); });
+whatIfButton.addEventListener('click', () => { if (state.highlight !== null) void branchHere(state.highlight); });
 const whatIfClose = document.createElement('button');
 whatIfClose.id = 'what-if-close';
 whatIfClose.addEventListener('click', () => closeBranch());
 const whatIf = {
   show(): void {
-    const can = highlight !== null && highlight <= tick && meta !== null;
+    const can = canBranch(state);
     whatIfButton.disabled = !can;
-    whatIfButton.textContent = can ? `${t('whatIf', settings.lang)} · ${highlight}` : t('whatIf', settings.lang);
+    whatIfButton.textContent = can ? `${t('whatIf', settings.lang)} · ${state.highlight}` : t('whatIf', settings.lang);
     whatIfButton.title = t('whatIfHint', settings.lang);
-    whatIfClose.hidden = ghost === null;
+    whatIfClose.hidden = state.ghost === null;
     whatIfClose.textContent = t('whatIfClose', settings.lang);
   },
 };
@@ -216,7 +204,7 @@ for (const [tools, name, view] of [
     b.title = `${name}.${kind}`;
     b.addEventListener('click', async () => {
       const svg = view.svgText();
-      const file = `samenspel-${settings.scenario}-${name}-t${tick}`;
+      const file = `samenspel-${settings.scenario}-${name}-t${state.tick}`;
       if (kind === 'svg') downloadText(`${file}.svg`, svgDocument(svg), 'image/svg+xml');
       else downloadBlob(`${file}.png`, await svgToPng(svg, 2));
     });
@@ -263,9 +251,9 @@ async function start(): Promise<void> {
     interventions: branch ? branch.orig : settings.interventions,
     goTo: branch ? branch.origTick : settings.tick,
   });
-  ghost = null;
+  state.ghost = null;
   if (result.ok && branch) {
-    ghost = seriesOf(await api.rows());
+    state.ghost = seriesOf(await api.rows());
     result = await api.branch(branch.at, settings.interventions.filter((e) => e.tick > branch.at));
     if (result.ok && settings.tick > branch.at) await api.runTo(settings.tick);
   }
@@ -279,25 +267,18 @@ async function start(): Promise<void> {
 /** Takes a new run (or branch) from the worker: the views start over from its meta. */
 async function adopt(next: RunMeta): Promise<void> {
   showError(null);
-  meta = next;
+  adoptRun(state, next);
+  const meta = next;
   shownFailure = null;
-  series.clear();
-  log = [];
-  marks = [];
   chartsDirty = true;
-  interventions = meta.interventions.slice();
-  tick = 0;
-  highlight = null;
   tiesTick = -1_000_000;
-  lastFrame = null;
-  currentRules = meta.rules;
   network.setMeta(meta);
   interest.setMeta({
     n: meta.n, k: meta.k, sector: meta.sector, sectorColors: meta.sectors.map((s) => s.color),
     solution: meta.aspects.map((a) => a.solution),
   });
   eventLog.clear();
-  const partners = Array.from({ length: meta.n }, (_, i) => i).filter((i) => meta!.named[i]);
+  const partners = Array.from({ length: meta.n }, (_, i) => i).filter((i) => meta.named[i]);
   actorPanel.setMeta({ names: meta.names, sectors: meta.sectors, aspects: meta.aspects, partners });
   scenarioPanel.show(settings, meta);
   about.setWatchFor(meta.scenario.watchFor, meta.scenario.title);
@@ -314,14 +295,14 @@ async function adopt(next: RunMeta): Promise<void> {
 
 /** "Wat als hier?": the run goes on from `at` as a branch; the original stays, drawn faint. */
 async function branchHere(at: number): Promise<void> {
-  if (!meta || at > tick) return;
+  if (!state.meta || at > state.tick) return;
   await pause();
   const original = seriesOf(await api.rows());
-  const orig = interventions.slice();
-  const origTick = tick;
+  const orig = state.interventions.slice();
+  const origTick = state.tick;
   const result = await api.branch(at, []);
   if (!result.ok) { showError(result.error); return; }
-  ghost = original;
+  state.ghost = original;
   settings.branch = { at, orig, origTick };
   settings.interventions = result.meta.interventions.slice();
   settings.tick = at;
@@ -331,7 +312,7 @@ async function branchHere(at: number): Promise<void> {
 
 /** Ends the comparison: the branch stays as the run (its link is a plain run's). */
 function closeBranch(): void {
-  ghost = null;
+  state.ghost = null;
   settings.branch = null;
   whatIf.show();
   monitors.setGhost(null);
@@ -343,40 +324,40 @@ function closeBranch(): void {
 function restart(change: Partial<AppSettings>): Promise<void> {
   // A restart (new scenario, seed, settings or reset) is a plain run again.
   Object.assign(settings, { branch: null }, change);
-  const wasPlaying = playing;
+  const wasPlaying = state.playing;
   starting = start().then(async () => { if (wasPlaying) await play(); });
   return starting;
 }
 
 /** The run's last tick: the scenario's length, or later when the trainer chose to go on. */
-function endTick(): number { return settings.end ?? meta?.scenario.ticks ?? 0; }
+function endTick(): number { return runEnd(state, settings.end); }
 
 async function play(): Promise<void> {
-  if (meta && tick >= endTick()) { actions.flash(t('runEnded', settings.lang)); return; }
-  controlSeq++;
-  playing = true; transport.setPlaying(true);
+  if (state.meta && state.tick >= endTick()) { actions.flash(t('runEnded', settings.lang)); return; }
+  state.controlSeq++;
+  state.playing = true; transport.setPlaying(true);
   await api.play();
 }
 
 /** "10 / 50 / 100 more": the run gets longer (kept in the link) and plays on. */
 async function extendRun(ticks: number): Promise<void> {
-  if (!meta) return;
-  settings.end = Math.max(endTick(), tick) + ticks;
+  if (!state.meta) return;
+  settings.end = Math.max(endTick(), state.tick) + ticks;
   await api.setStopAt(settings.end);
-  transport.setTick(tick, settings.end);
+  transport.setTick(state.tick, settings.end);
   chartsDirty = true;
   writeUrl();
   await play();
 }
 async function pause(): Promise<void> {
   // The button answers at once; the worker follows (its answer cannot be overtaken: see applyFrame).
-  controlSeq++;
-  playing = false; transport.setPlaying(false);
+  state.controlSeq++;
+  state.playing = false; transport.setPlaying(false);
   await api.pause();
 }
-async function togglePlay(): Promise<void> { if (playing) await pause(); else await play(); }
+async function togglePlay(): Promise<void> { if (state.playing) await pause(); else await play(); }
 async function stepOnce(): Promise<void> {
-  if (playing) await pause();
+  if (state.playing) await pause();
   try { await api.step(1); } catch (e) { showError(`${t('error', settings.lang)}: ${(e as Error).message}`); }
 }
 async function reset(): Promise<void> {
@@ -385,10 +366,10 @@ async function reset(): Promise<void> {
 }
 
 function changeRules(change: string | PartialRules): void {
-  if (!meta) return;
-  if (tick === 0 && !playing && !interventions.length) {
+  if (!state.meta) return;
+  if (state.tick === 0 && !state.playing && !state.interventions.length) {
     // Before the run starts, a rule choice is the start rules (no intervention needed).
-    const next: string | PartialRules = typeof change === 'string' ? change : { ...(currentRules ?? meta.rules), ...change };
+    const next: string | PartialRules = typeof change === 'string' ? change : { ...(state.rules ?? state.meta.rules), ...change };
     void restart({ rules: next });
     return;
   }
@@ -397,7 +378,7 @@ function changeRules(change: string | PartialRules): void {
 
 /** A live intervention; one the engine's event checks refuse is shown, and the run goes on. */
 function intervene(event: Intervention): Promise<boolean> {
-  if (!meta) return Promise.resolve(false);
+  if (!state.meta) return Promise.resolve(false);
   return api.intervene(event).then(() => true, (e) => { refuse(e); return false; });
 }
 
@@ -410,17 +391,18 @@ function refuse(e: unknown): void {
 function requestTies(): void { wantTies = true; }
 
 function setHighlight(tk: number | null): void {
-  highlight = highlight === tk ? null : tk;
+  toggleHighlight(state, tk);
   whatIf.show();
-  eventLog.setHighlight(highlight);
+  eventLog.setHighlight(state.highlight);
   redrawCharts();
 }
 
 function pin(i: number | null): void {
+  state.pinned = i;
   actorPanel.pin(i);
   network.setPinned(i);
-  if (i !== null && lastFrame) {
-    actorPanel.record(lastFrame.tick, lastFrame.position[i], lastFrame.engagement[i], lastFrame.resources[i]);
+  if (i !== null && state.lastFrame) {
+    actorPanel.record(state.lastFrame.tick, state.lastFrame.position[i], state.lastFrame.engagement[i], state.lastFrame.resources[i]);
     void api.actor(i).then((d) => d && actorPanel.showDetail(d));
   }
 }
@@ -430,12 +412,12 @@ let pending = false;
 let lastDetail = 0;
 function onAnimationFrame(): void {
   requestAnimationFrame(onAnimationFrame);
-  if (pending || !meta) return;
+  if (pending || !state.meta) return;
   pending = true;
-  const runId = meta.runId;
-  const seq = controlSeq;
-  api.frame({ runId, tick: lastFrame && lastFrame.runId === runId ? tick : -1, logLength: log.length, interventions: interventions.length, tiesTick, wantTies, failure: shownFailure, playing: lastFrame?.playing })
-    .then((f) => { if (f && meta && f.runId === meta.runId) applyFrame(f, seq === controlSeq); })
+  const runId = state.meta.runId;
+  const seq = state.controlSeq;
+  api.frame({ runId, tick: state.lastFrame && state.lastFrame.runId === runId ? state.tick : -1, logLength: state.log.length, interventions: state.interventions.length, tiesTick, wantTies, failure: shownFailure, playing: state.lastFrame?.playing })
+    .then((f) => { if (f && state.meta && f.runId === state.meta.runId) applyFrame(f, seq === state.controlSeq); })
     .catch((e) => showError(String(e)))
     .finally(() => { pending = false; });
 }
@@ -443,70 +425,67 @@ function onAnimationFrame(): void {
 let shownFailure: string | null = null;
 function applyFrame(f: Frame, current = true): void {
   if (f.failure !== shownFailure) { shownFailure = f.failure; if (f.failure) showError(`${t('error', settings.lang)}: ${f.failure}`); }
-  const first = lastFrame === null;
-  const tickChanged = f.tick !== tick || first;
-  lastFrame = f;
-  tick = f.tick;
+  const first = state.lastFrame === null;
+  const tickChanged = f.tick !== state.tick || first;
+  state.lastFrame = f;
+  state.tick = f.tick;
   framesApplied++;
   // A frame asked for before the last play/pause must not flip the button back (it used to,
   // at 10,000 actors, so a pause seemed to take seconds).
-  if (current && f.playing !== playing) { playing = f.playing; transport.setPlaying(playing); if (!playing) writeUrl(); }
-  series.append(f.rows);
+  if (current && f.playing !== state.playing) { state.playing = f.playing; transport.setPlaying(state.playing); if (!state.playing) writeUrl(); }
+  state.series.append(f.rows);
   if (f.rows.length) {
     chartsDirty = true;
-    monitors.update((k) => series.last(k));
+    monitors.update((k) => state.series.last(k));
     // The original at the same tick (or at its last tick, when the branch went further).
-    const g = ghost, row = g && g.length ? g.rowOfTick(Math.min(f.tick, g.tick(g.length - 1))) : -1;
+    const g = state.ghost, row = g && g.length ? g.rowOfTick(Math.min(f.tick, g.tick(g.length - 1))) : -1;
     monitors.setGhost(g && row >= 0 ? (k) => g.value(row, k) : null);
   }
   if (f.log.length) {
-    if (f.logFrom < log.length) { log = log.slice(0, f.logFrom); marks = log.filter((e) => e.marked); }
-    for (const e of f.log) { log.push(e); if (e.marked) marks.push(e); }
+    appendLog(state, f.logFrom, f.log);
     eventLog.append(f.log);
     chartsDirty = true;
   }
-  if (f.interventions) { interventions = f.interventions; settings.interventions = interventions; chartsDirty = true; writeUrl(); }
-  if (JSON.stringify(f.rules) !== JSON.stringify(currentRules)) {
-    currentRules = f.rules;
-    rulesPanel.showRules(f.rules);
-    quickRules.showRules(f.rules);
+  if (f.interventions) { state.interventions = f.interventions; settings.interventions = state.interventions; chartsDirty = true; writeUrl(); }
+  if (takeRules(state, f.rules)) {
+    rulesPanel.showRules();
+    quickRules.showRules();
   } else if (first) {
-    rulesPanel.showRules(f.rules);
-    quickRules.showRules(f.rules);
+    rulesPanel.showRules();
+    quickRules.showRules();
   }
   if (f.params) liveParams.show(f.params);
   if (f.ties) { tiesTick = f.ties.tick; wantTies = false; network.setTies(f.ties); }
   network.update(f);
-  const p0 = actorPanel.pinned;
+  const p0 = state.pinned;
   if (tickChanged && p0 !== null) actorPanel.record(f.tick, f.position[p0], f.engagement[p0], f.resources[p0]);
   // The charts need not follow every frame of a large run: at most ten times a second there.
   const now0 = performance.now();
-  const slowOk = meta!.n <= 500 || now0 - lastSlow > 100 || !playing;
+  const slowOk = state.meta!.n <= 500 || now0 - lastSlow > 100 || !state.playing;
   if (slowOk && (tickChanged || chartsDirty)) {
     lastSlow = now0;
     interest.update(f);
     const values: Record<string, number> = {};
-    for (const k of DOMAIN_KEYS) values[k] = series.last(k);
+    for (const k of DOMAIN_KEYS) values[k] = state.series.last(k);
     domains.update(values);
     redrawCharts();
   }
   transport.setTick(f.tick, endTick());
-  const p = actorPanel.pinned;
+  const p = state.pinned;
   const now = performance.now();
   if (p !== null && now - lastDetail > 400) {
     lastDetail = now;
     void api.actor(p).then((d) => d && actorPanel.showDetail(d));
   }
-  if (!playing && tickChanged) writeUrl();
+  if (!state.playing && tickChanged) writeUrl();
 }
 
 function redrawCharts(): void {
-  if (!meta) return;
+  if (!state.meta) return;
   chartsDirty = false;
-  const pendingTicks = interventions.filter((e) => e.tick > tick).map((e) => e.tick);
   whatIf.show(); // first: the chart's title makes room for the tool buttons as they are now
-  timeSeries.update({ series, marks, pending: pendingTicks, highlight, xMax: Math.max(endTick(), tick, ghost && ghost.length ? ghost.tick(ghost.length - 1) : 0), ghost, branchAt: settings.branch?.at ?? null });
-  triangle.update({ series, highlight, markTicks: [...new Set(marks.map((e) => e.tick))] });
+  timeSeries.update({ series: state.series, marks: state.marks, pending: pendingTicks(state), highlight: state.highlight, xMax: axisEnd(state, settings.end), ghost: state.ghost, branchAt: settings.branch?.at ?? null });
+  triangle.update({ series: state.series, highlight: state.highlight, markTicks: [...new Set(state.marks.map((e) => e.tick))] });
 }
 
 // --- Language, presenter, URL, export -----------------------------------------------------------
@@ -522,7 +501,7 @@ function setLang(lang: Lang): void {
     scaleToggle.title = t('scaleHint', lang);
   }
   for (const v of [network, monitors, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, liveParams, knowledge, advanced, actions, compare, about]) v.setLang(lang);
-  if (meta) scenarioPanel.show(settings, meta);
+  if (state.meta) scenarioPanel.show(settings, state.meta);
   writeUrl();
 }
 
@@ -545,7 +524,7 @@ function setPresenter(on: boolean): void {
   writeUrl();
   headerHeight();
   // Views scale with their boxes; the canvas needs a redraw at its new size.
-  setTimeout(() => lastFrame && network.update(lastFrame), 50);
+  setTimeout(() => state.lastFrame && network.update(state.lastFrame), 50);
 }
 
 /** The tick the URL names: the current one when paused, the last paused one while playing. */
@@ -553,13 +532,13 @@ let urlTick = 0;
 let urlTimer = 0;
 /** Updates the address bar, at most every 250 ms (replaceState forces a style pass). */
 function writeUrl(now = false): void {
-  if (!meta) return; // nothing to describe before the first run exists
-  if (!playing) urlTick = tick;
+  if (!state.meta) return; // nothing to describe before the first run exists
+  if (!state.playing) urlTick = state.tick;
   if (!now) {
     if (!urlTimer) urlTimer = window.setTimeout(() => { urlTimer = 0; writeUrl(true); }, 250);
     return;
   }
-  const query = encodeSettings({ ...settings, interventions, tick: urlTick });
+  const query = encodeSettings({ ...settings, interventions: state.interventions, tick: urlTick });
   history.replaceState(null, '', `${location.pathname}?${query}${fragment()}`);
 }
 
@@ -572,7 +551,7 @@ function fragment(): string {
 function scenarioTooLarge(): boolean { return scenarioFragment !== null && scenarioFragment.length > MAX_FRAGMENT; }
 
 function shareUrl(): string {
-  const query = encodeSettings({ ...settings, interventions, tick, presenter: false });
+  const query = encodeSettings({ ...settings, interventions: state.interventions, tick: state.tick, presenter: false });
   return `${location.origin}${location.pathname}?${query}${fragment()}`;
 }
 
@@ -589,20 +568,20 @@ function share(): void {
 }
 
 function cliCommand(): string {
-  const parts = ['npx samenspel run', settings.scenario, `--seed ${settings.seed}`, `--ticks ${tick}`];
+  const parts = ['npx samenspel run', settings.scenario, `--seed ${settings.seed}`, `--ticks ${state.tick}`];
   if (settings.rules !== null) parts.push(`--rules ${typeof settings.rules === 'string' ? settings.rules : 'rules.json'}`);
   for (const s of settings.sets) parts.push(`--set ${s}`);
-  if (interventions.length) parts.push('--events events.json');
+  if (state.interventions.length) parts.push('--events events.json');
   parts.push('--out run.csv');
   return parts.join(' ');
 }
 
 async function exportRun(what: 'csv' | 'json' | 'events' | 'rules'): Promise<void> {
-  const base = `samenspel-${settings.scenario}-seed${settings.seed}-t${tick}`;
+  const base = `samenspel-${settings.scenario}-seed${settings.seed}-t${state.tick}`;
   if (what === 'csv') downloadText(`${base}.csv`, await api.exportCsv(), 'text/csv');
   else if (what === 'json') downloadText(`${base}.json`, await api.exportJson(), 'application/json');
   else if (what === 'events') downloadText('events.json', await api.exportEvents(), 'application/json');
-  else downloadText('rules.json', JSON.stringify(meta?.rules ?? {}, null, 2) + '\n', 'application/json');
+  else downloadText('rules.json', JSON.stringify(state.meta?.rules ?? {}, null, 2) + '\n', 'application/json');
 }
 
 function showError(message: string | null): void {
@@ -636,24 +615,24 @@ window.__samenspel = {
   /** True: this thread never loads the engine's tick code (checked by the browser tests). */
   engineOnMainThread: false,
   worker,
-  get tick() { return tick; },
-  get playing() { return playing; },
+  get tick() { return state.tick; },
+  get playing() { return state.playing; },
   /** Whether the worker's latest frame says it plays (the button may already show a command). */
-  get workerPlaying() { return lastFrame?.playing ?? false; },
-  get meta() { return meta; },
-  get log() { return log; },
-  get interventions() { return interventions; },
+  get workerPlaying() { return state.lastFrame?.playing ?? false; },
+  get meta() { return state.meta; },
+  get log() { return state.log; },
+  get interventions() { return state.interventions; },
   get framesApplied() { return framesApplied; },
   get networkMode() { return network.mode; },
-  get highlight() { return highlight; },
+  get highlight() { return state.highlight; },
   get end() { return endTick(); },
   get branch() { return settings.branch; },
-  ghostSeries: (key: string) => (ghost ? Array.from(ghost.column(key)) : null),
+  ghostSeries: (key: string) => (state.ghost ? Array.from(state.ghost.column(key)) : null),
   branchHere: (at: number) => branchHere(at),
-  ready: () => (starting ?? Promise.resolve()).then(() => meta !== null),
+  ready: () => (starting ?? Promise.resolve()).then(() => state.meta !== null),
   positions: () => network.positions(),
-  coreness: () => (lastFrame ? Array.from(lastFrame.coreness) : []),
-  rules: () => currentRules,
+  coreness: () => (state.lastFrame ? Array.from(state.lastFrame.coreness) : []),
+  rules: () => state.rules,
   workerStats: () => api.stats(),
   exportCsv: () => api.exportCsv(),
   exportEvents: () => api.exportEvents(),
@@ -665,7 +644,7 @@ window.__samenspel = {
   runTo: async (target: number) => { await pause(); return api.runTo(target); },
   /** The same path as the levers and sliders: resolves false when the intervention is refused. */
   intervene: (event: Intervention) => intervene(event),
-  series: (key: string) => Array.from(series.column(key)),
+  series: (key: string) => Array.from(state.series.column(key)),
 };
 
 // --- Go -------------------------------------------------------------------------------------------
@@ -673,6 +652,6 @@ setLang(settings.lang);
 if (settings.presenter) setPresenter(true);
 if (decoded.problems.length) showError(decoded.problems.join('\n'));
 starting = start().then(async () => {
-  if (autoplay && meta) await play();
+  if (autoplay && state.meta) await play();
 });
 requestAnimationFrame(onAnimationFrame);

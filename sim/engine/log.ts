@@ -40,3 +40,16 @@ export function rulesChangeText(before: Rules, after: Rules): Bilingual {
 }
 
 export const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/** "1 deelnemer" / "3 deelnemers": a count with its noun in singular or plural. */
+export function counted(n: number, singular: string, plural: string): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** A project's start, failure to start or delivery, as one log line (ODD.md §7.9). */
+export function projectText(kind: 'started' | 'dissolved' | 'delivered', who: string, size: number, eff: number): Bilingual {
+  const nlSize = counted(size, 'deelnemer', 'deelnemers'), enSize = counted(size, 'member', 'members');
+  if (kind === 'started') return { nl: `Project van ${who} gestart met ${nlSize}`, en: `Project by ${who} started with ${enSize}` };
+  if (kind === 'dissolved') return { nl: `Project van ${who} komt niet van de grond (${nlSize})`, en: `Project by ${who} fails to start (${enSize})` };
+  return { nl: `Project van ${who} afgerond, effectiviteit ${pct(eff)}`, en: `Project by ${who} delivered, effectiveness ${pct(eff)}` };
+}

@@ -19,7 +19,7 @@ import { positions } from './mechanisms/positions.ts';
 import { agenda, chooseLeader, coreRuleChoice } from './mechanisms/agenda.ts';
 import { observe } from './mechanisms/observe.ts';
 import { MEASURES } from '../schema/measures.ts';
-import { pct, positionText, rulesChangeText, type LogEntry } from './log.ts';
+import { positionText, projectText, rulesChangeText, type LogEntry } from './log.ts';
 import { applyEvent, type EventHost } from './eventInterpreter.ts';
 import { stateFromJson, stateToJson, type SavedRun } from './saved.ts';
 
@@ -171,11 +171,7 @@ class Engine implements Run {
       position: (i, from, to) => this.note('position', false, positionText(this.meta.names[i], from, to)),
       project: (kind, _pr, init, size, eff) => {
         const who = this.meta.names[init];
-        const t = kind === 'started'
-          ? { nl: `Project van ${who} gestart met ${size} deelnemers`, en: `Project by ${who} started with ${size} members` }
-          : kind === 'dissolved'
-            ? { nl: `Project van ${who} komt niet van de grond (${size} deelnemers)`, en: `Project by ${who} fails to start (${size} members)` }
-            : { nl: `Project van ${who} afgerond, effectiviteit ${pct(eff)}`, en: `Project by ${who} delivered, effectiveness ${pct(eff)}` };
+        const t = projectText(kind, who, size, eff);
         this.note('project', false, t);
       },
       sanction: (i, kind) => {

@@ -26,12 +26,13 @@ export function matchingPreset(rules: Rules): string | null {
   return null;
 }
 
-export interface RulesPanel { setMeta(meta: RunMeta): void; showRules(rules: Rules): void; setLang(lang: Lang): void }
+/** `rules()` reads the app's one rules value (viz/state/app.ts); `showRules()` redraws from it. */
+export interface RulesPanel { setMeta(meta: RunMeta): void; showRules(): void; setLang(lang: Lang): void }
+interface RulesOptions { lang: Lang; rules(): Rules | null; onChange(change: Change): void }
 
-export function buildRulesPanel(parent: HTMLElement, o: { lang: Lang; onChange(change: Change): void }): RulesPanel {
+export function buildRulesPanel(parent: HTMLElement, o: RulesOptions): RulesPanel {
   let lang = o.lang;
   let meta: RunMeta | null = null;
-  let rules: Rules = DEFAULT_RULES;
   const { title, body } = section(parent, 'rules-section');
   const hint = h('p', { class: 'hint' });
   const preset = h('select', { id: 'rule-preset' });
@@ -87,6 +88,7 @@ export function buildRulesPanel(parent: HTMLElement, o: { lang: Lang; onChange(c
   }
 
   function render(): void {
+    const rules = o.rules() ?? DEFAULT_RULES;
     title.textContent = t('rules', lang);
     hint.textContent = t('rulesHint', lang);
     presetLabel.replaceChildren(h('span', { class: 'field-label', text: t('preset', lang) }), preset);
@@ -122,16 +124,15 @@ export function buildRulesPanel(parent: HTMLElement, o: { lang: Lang; onChange(c
   }
   render();
   return {
-    setMeta(m) { meta = m; rules = m.rules; render(); },
-    showRules(r) { rules = r; render(); },
+    setMeta(m) { meta = m; render(); },
+    showRules() { render(); },
     setLang(next) { lang = next; render(); },
   };
 }
 
 /** The header's short version for presenting: the preset and the leadership. */
-export function buildQuickRules(el: HTMLElement, o: { lang: Lang; onChange(change: Change): void }): RulesPanel {
+export function buildQuickRules(el: HTMLElement, o: RulesOptions): RulesPanel {
   let lang = o.lang;
-  let rules: Rules = DEFAULT_RULES;
   const preset = h('select', { id: 'quick-preset', title: '' });
   const leadership = h('select', { id: 'quick-leadership' });
   const l1 = h('label', { class: 'quick' });
@@ -140,6 +141,7 @@ export function buildQuickRules(el: HTMLElement, o: { lang: Lang; onChange(chang
   preset.addEventListener('change', () => { if (preset.value) o.onChange(preset.value); });
   leadership.addEventListener('change', () => o.onChange({ leadership: leadership.value as Rules['leadership'] }));
   function render(): void {
+    const rules = o.rules() ?? DEFAULT_RULES;
     const current = matchingPreset(rules);
     preset.replaceChildren(option('', `${t('rules', lang)}: ${t('customRules', lang)}`, current === null), ...PRESETS.map((p) => option(p.id, p.title[lang], p.id === current)));
     preset.title = t('preset', lang);
@@ -150,8 +152,8 @@ export function buildQuickRules(el: HTMLElement, o: { lang: Lang; onChange(chang
   }
   render();
   return {
-    setMeta(m) { rules = m.rules; render(); },
-    showRules(r) { rules = r; render(); },
+    setMeta() { render(); },
+    showRules() { render(); },
     setLang(next) { lang = next; render(); },
   };
 }

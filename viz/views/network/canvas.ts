@@ -1,0 +1,111 @@
+// The network drawn on canvas (thousands of actors), with the same look as the SVG: rings,
+// ties in three trust buckets, nodes batched by sector and engagement, ring names, the
+// leader's and pinned actor's outlines, the legend and (when few) the actors' names.
+import { FONT, INK, MUTED } from '../common.ts';
+import { t } from '../../i18n.ts';
+import { BAND_FILLS, BANDS, cx, placeLabels, px, R, ringLabel, VIEW, type NetworkScene } from './scene.ts';
+
+export const MAX_CANVAS_TIES = 2500;
+
+export function drawCanvas(sc: NetworkScene, canvas: HTMLCanvasElement | null): void {
+  if (!canvas || !sc.meta) return;
+  const dpr = globalThis.devicePixelRatio || 1;
+  const w = sc.vb.cssW, h = sc.vb.cssH;
+  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+  }
+  const ctx = canvas.getContext('2d')!;
+  const scale = Math.min(w, h) / VIEW;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.setTransform(dpr * scale, 0, 0, dpr * scale, (dpr * w) / 2 + dpr * scale * cx(sc), (dpr * h) / 2);
+  for (const pos of [0, 1, 2]) {
+    ctx.beginPath(); ctx.arc(0, 0, R * BANDS[pos][1], 0, 2 * Math.PI);
+    ctx.fillStyle = BAND_FILLS[pos]; ctx.fill(); ctx.strokeStyle = '#cfd5df'; ctx.lineWidth = 1; ctx.stroke();
+  }
+  // Ties, strongest first, in three trust buckets (one stroke per bucket).
+  const shown = sc.tieOrder.slice(0, MAX_CANVAS_TIES);
+  for (const [lo, hi, alpha, width] of [[0, 0.33, 0.025, 0.5], [0.33, 0.66, 0.05, 0.8], [0.66, 1.01, 0.1, 1.2]]) {
+    ctx.beginPath();
+    for (const q of shown) {
+      const tr = sc.ties.trust[q];
+      if (tr < lo || tr >= hi) continue;
+      const A = sc.nodes[sc.ties.a[q]], B = sc.nodes[sc.ties.b[q]];
+      if (!A.present || !B.present) continue;
+      ctx.moveTo(A.x!, A.y!); ctx.lineTo(B.x!, B.y!);
+    }
+    ctx.strokeStyle = `rgba(74,84,104,${alpha})`; ctx.lineWidth = width; ctx.stroke();
+  }
+  // Nodes by sector and engagement bucket: few fill changes for thousands of circles. Nodes
+  // under ~2.5 screen pixels are drawn as squares (the same at that size, far cheaper).
+  const tiny = sc.baseRadius * 1.4 * scale < 2.5;
+  for (let s = 0; s < sc.meta.sectors.length; s++) {
+    for (const [lo, hi] of [[0, 0.34], [0.34, 0.67], [0.67, 1.01]]) {
+      ctx.beginPath();
+      let any = false;
+      for (const d of sc.nodes) {
+        if (!d.present || sc.meta.sector[d.i] !== s || d.opacity < lo || d.opacity >= hi) continue;
+        if (tiny) ctx.rect(d.x! - d.r, d.y! - d.r, 2 * d.r, 2 * d.r);
+        else { ctx.moveTo(d.x! + d.r, d.y!); ctx.arc(d.x!, d.y!, d.r, 0, 2 * Math.PI); }
+        any = true;
+      }
+      if (!any) continue;
+      ctx.globalAlpha = (lo + hi) / 2;
+      ctx.fillStyle = sc.meta.sectors[s].color; ctx.fill();
+    }
+  }
+  ctx.globalAlpha = 1;
+  ctx.font = `700 ${px(sc, 0.85)}px ${FONT}`; ctx.textAlign = 'center'; ctx.fillStyle = '#5d6577';
+  ctx.lineWidth = px(sc, 0.22); ctx.strokeStyle = 'rgba(255,255,255,0.8)';
+  for (const pos of [0, 1, 2]) {
+    ctx.strokeText(ringLabel(sc, pos), 0, -R * BANDS[pos][1] + 20 + px(sc, 0.3));
+    ctx.fillText(ringLabel(sc, pos), 0, -R * BANDS[pos][1] + 20 + px(sc, 0.3));
+  }
+  for (const [i, colour] of [[sc.leader, '#b8860b'], [sc.pinned ?? -1, INK]] as [number, string][]) {
+    if (i < 0 || !sc.nodes[i]?.present) continue;
+    const d = sc.nodes[i];
+    ctx.beginPath(); ctx.arc(d.x!, d.y!, d.r + 4, 0, 2 * Math.PI);
+    ctx.strokeStyle = colour; ctx.lineWidth = 3; ctx.stroke();
+  }
+  // Legend (the same as the SVG's), in box coordinates.
+  ctx.save();
+  ctx.translate(-cx(sc), 0);
+  ctx.textAlign = 'left';
+  const lx = -sc.vb.w / 2 + px(sc, 0.8), dot = px(sc, 0.45);
+  let y = -sc.vb.h / 2 + px(sc, 1.6);
+  const inCore = new Array(sc.meta.sectors.length).fill(0);
+  if (sc.lastFrame) {
+    for (let i = 0; i < sc.meta.n; i++) if (sc.lastFrame.present[i] && sc.lastFrame.position[i] === 2) inCore[sc.meta.sector[i]]++;
+    ctx.fillStyle = MUTED; ctx.font = `${px(sc, 0.8)}px ${FONT}`;
+    ctx.fillText(sc.lang === 'nl' ? 'sector · aantal in de kern' : 'sector · number in the core', lx, y);
+    y += px(sc, 1.5);
+  }
+  sc.meta.sectors.forEach((s, idx) => {
+    ctx.beginPath(); ctx.arc(lx + dot, y - dot * 0.8, dot, 0, 2 * Math.PI); ctx.fillStyle = s.color; ctx.fill();
+    ctx.fillStyle = INK; ctx.font = `600 ${px(sc, 0.95)}px ${FONT}`;
+    const label = s.label[sc.lang];
+    ctx.fillText(label, lx + dot * 2 + px(sc, 0.4), y);
+    if (sc.lastFrame) {
+      const wLabel = ctx.measureText(label).width;
+      ctx.fillStyle = MUTED; ctx.font = `${px(sc, 0.95)}px ${FONT}`;
+      ctx.fillText(` · ${inCore[idx]}`, lx + dot * 2 + px(sc, 0.4) + wLabel, y);
+    }
+    y += px(sc, 1.45);
+  });
+  ctx.textAlign = 'right'; ctx.fillStyle = MUTED; ctx.font = `${px(sc, 0.85)}px ${FONT}`;
+  ctx.fillText(t('legendColour', sc.lang), sc.vb.w / 2 - px(sc, 0.6), sc.vb.h / 2 - px(sc, 0.6));
+  ctx.restore();
+  // Named actors' names, when there are few.
+  let named = 0;
+  for (let i = 0; i < sc.meta.n; i++) if (sc.meta.named[i]) named++;
+  if (named <= 40) {
+    ctx.textAlign = 'left'; ctx.font = `550 ${px(sc, 0.9)}px ${FONT}`; ctx.lineWidth = px(sc, 0.25); ctx.strokeStyle = '#ffffff'; ctx.fillStyle = INK;
+    const placed = placeLabels(sc, sc.nodes.filter((d) => sc.meta!.named[d.i] && d.present));
+    for (const [i, p] of placed) {
+      ctx.textAlign = p.anchor === 'start' ? 'left' : p.anchor === 'end' ? 'right' : 'center';
+      ctx.strokeText(sc.meta.names[i], p.x, p.y);
+      ctx.fillText(sc.meta.names[i], p.x, p.y);
+    }
+  }
+}
