@@ -277,7 +277,25 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
   if (s.totalResources0 === 0) s.totalResources0 = 1;
   for (let q = projectCap - 1; q >= 0; q--) s.projectFree[s.projectFreeCount++] = q;
   rebuildPresent(s);
+  settleShape(s);
   return { state: s, meta };
+}
+
+// V8 tracks each field of an object's hidden class as "const" until it is first changed, and as
+// small-integer until it first holds a fraction. The first change of either kind mid-run (the
+// first delivered project, the first fractional impact) invalidates all optimised code that
+// read any field of the state, so every mechanism runs unoptimised again for a while — in
+// every run, not once per process. Settling the shape at creation, before any mechanism is
+// optimised, avoids that. Values are restored exactly: output does not change.
+const DOUBLE_FIELDS = ['severity', 'severityStart', 'urgency', 'platformBudget', 'impact', 'impactTick', 'totalResources0',
+  'samensturing', 'richten0', 'leren0', 'handelen0'] as const;
+const INT_FIELDS = ['tick', 'pairCount', 'crossSector', 'projectFreeCount', 'projectsRunning', 'projectsStarted', 'projectsDelivered',
+  'projectCounter', 'presentCount', 'brokerCount', 'leader', 'started'] as const;
+
+/** Gives the state's scalar fields their final representation (double or small integer, mutable). */
+export function settleShape(s: State): void {
+  for (const f of DOUBLE_FIELDS) { const v = s[f]; s[f] = 0.5; s[f] = v; }
+  for (const f of INT_FIELDS) { const v = s[f]; s[f] = v + 1; s[f] = v; }
 }
 
 /** Names and group membership: derived from the scenario alone (no draws), so a restored run

@@ -439,10 +439,7 @@ function chain(s: State, ctx: Ctx): void {
 
 export function action(s: State, ctx: Ctx): void {
   s.impactTick = 0;
-  // Meeting time nobody used this tick is not lost: it goes back to contributions.
-  for (let i = 0; i < s.n; i++) {
-    if (s.meetTime[i] > 0) { s.contrib[i] += s.meetTime[i]; s.meetTime[i] = 0; }
-  }
+  returnMeetingTime(s);
   if (!ctx.chain) {
     contributeToProjects(s, ctx);
     detectFreeRiders(s, ctx);
@@ -459,6 +456,14 @@ export function action(s: State, ctx: Ctx): void {
   s.impact += y;
   const drop = ctx.p.solveRate * y;
   s.severity *= drop >= 1 ? 0 : 1 - drop;
+}
+
+/** Meeting time nobody used this tick is not lost: it goes back to contributions. (Its own
+ * function: as a loop inside action() it was compiled on stack and discarded every tick.) */
+function returnMeetingTime(s: State): void {
+  for (let i = 0; i < s.n; i++) {
+    if (s.meetTime[i] > 0) { s.contrib[i] += s.meetTime[i]; s.meetTime[i] = 0; }
+  }
 }
 
 /** Switching to a chain structure ends the network's projects (no payoff). */

@@ -69,6 +69,15 @@ export function meetings(s: State, ctx: Ctx): void {
     }
     return;
   }
+  meetAlongTies(s, ctx);
+  facilitate(s, ctx);
+}
+
+/** Each actor that can meet draws partners along its ties (or explores). A function of its
+ * own: as the tail of meetings() this loop was compiled on stack and thrown away at its exit
+ * every tick (the code after it had no type feedback yet). */
+function meetAlongTies(s: State, ctx: Ctx): void {
+  const p = ctx.p, rng = ctx.rng, n = s.n, cap = s.cap;
   for (let i = 0; i < n; i++) {
     if (!canMeet(s, i)) continue;
     let m = p.maxMeetings;
@@ -98,6 +107,10 @@ export function meetings(s: State, ctx: Ctx): void {
       meet(s, ctx, i, j);
     }
   }
+}
+
+function facilitate(s: State, ctx: Ctx): void {
+  const p = ctx.p, rng = ctx.rng;
   const L = s.leader;
   if (ctx.facilitating && L >= 0 && s.present[L]) {
     // The facilitating leader brokers cross-sector meetings and pays for each; an outsider it

@@ -22,10 +22,10 @@ export function searchIntensity(aspiration: number, level: number, weight: numbe
   return weight * squash(gap / (Math.abs(aspiration) + Math.abs(level) + GAP_FLOOR));
 }
 
-export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
-  const p = ctx.p, k = s.k;
-  const progress = severityBefore - s.severity;
-  // Centrality is relative: the mean tie strength sets what "central" means in this network.
+/** Each present actor's tie strength; returns their mean. Centrality is relative: the mean tie
+ * strength sets what "central" means in this network. (Its own function: as the first loop of
+ * payoffs() it was compiled on stack and discarded at its exit every tick.) */
+function tieStrengths(s: State): number {
   let strengthSum = 0, present = 0;
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i]) continue;
@@ -35,7 +35,13 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
     s.tieStrength[i] = strength;
     strengthSum += strength;
   }
-  const meanStrength = present > 0 ? strengthSum / present : 0;
+  return present > 0 ? strengthSum / present : 0;
+}
+
+export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
+  const p = ctx.p, k = s.k;
+  const progress = severityBefore - s.severity;
+  const meanStrength = tieStrengths(s);
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i]) continue;
     const o = i * PROFILE_WIDTH;
