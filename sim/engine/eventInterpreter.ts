@@ -166,7 +166,8 @@ export function applyEvent(host: EventHost, e: ScenarioEvent): Bilingual {
     case 'broker': {
       const as = eventTargets(host, e.target), bs = eventTargets(host, e.with);
       for (const a of as) for (const b of bs) {
-        if (a === b || s.brokerCount >= BROKER_MAX) continue;
+        // Nobody brokers a meeting with an actor who has left the network (or not yet entered).
+        if (a === b || !s.present[a] || !s.present[b] || s.brokerCount >= BROKER_MAX) continue;
         s.brokerA[s.brokerCount] = a; s.brokerB[s.brokerCount] = b; s.brokerCount++;
         ensureTie(s, a, b, host.params.newTieTrust);
         ensureTie(s, b, a, host.params.newTieTrust);

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actorNames, createRun, eventIssues, InputError, parseScenario, type ScenarioEvent } from '../../sim/index.ts';
+import { actorNames, createRun, eventIssues, InputError, MEASURE_INDEX, parseScenario, type ScenarioEvent } from '../../sim/index.ts';
 import { ROOT, TINY_BASE, tiny } from '../helpers.ts';
 import { issuesOf, resolveSpec, validSpec } from '../batch/helpers.ts';
 
@@ -87,6 +87,18 @@ describe('event checks', () => {
     run.intervene({ type: 'mobilise', target: 'B' });
     expect(() => { run.step(); run.step(); }).not.toThrow();
     expect(run.log.some((l) => l.kind === 'mobilise')).toBe(true);
+  });
+
+  it('a meeting brokered with an actor who left the same tick does not happen (density stays ≤ 1)', () => {
+    const run = createRun({ scenario: tiny(), seed: 1, events: [
+      { tick: 1, type: 'leave', target: 'B' },
+      { tick: 1, type: 'broker', target: 'A', with: 'B' },
+    ] });
+    run.step();
+    const s = run.state;
+    for (let q = 0; q < s.degree[0]; q++) expect(s.tieTo[q]).not.toBe(1);
+    expect(s.brokerCount).toBe(0);
+    expect(run.measures[MEASURE_INDEX.density]).toBeLessThanOrEqual(1);
   });
 
   it('a batch strategy whose events name what a scenario lacks is refused at planning', () => {
