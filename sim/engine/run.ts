@@ -7,7 +7,7 @@ import { DEFAULT_RULES, resolveRules, RULE_OPTIONS, type RulesChange, type Rules
 import type { Scenario, ScenarioEvent } from '../schema/scenario.ts';
 import { checkEvents } from '../schema/events.ts';
 import { createRng, type Rng } from './rng.ts';
-import { actorMeta, applyBehaviourMix, baseMeetShare, createState, type ActorMeta, type State } from './state.ts';
+import { actorMeta, applyBehaviourMix, baseMeetShare, createState, settleShape, type ActorMeta, type State } from './state.ts';
 import { buildCtx, type Ctx, type Reporter } from './mechanisms/context.ts';
 import { budgets } from './mechanisms/budgets.ts';
 import { meetings } from './mechanisms/meetings.ts';
@@ -98,7 +98,9 @@ export function restoreRun(saved: SavedRun): Run {
     throw new Error(`saved run is from engine version ${saved.version}; this is ${ENGINE_VERSION}`);
   }
   const rng = createRng(saved.seed, saved.rng);
-  const engine = new Engine(saved.scenario, saved.seed, stateFromJson(saved.state), actorMeta(saved.scenario),
+  const state = stateFromJson(saved.state);
+  settleShape(state); // as createState does: no deoptimisation when a field first changes
+  const engine = new Engine(saved.scenario, saved.seed, state, actorMeta(saved.scenario),
     saved.startRules ?? saved.rules, saved.rules, saved.params, rng, saved.events.slice(), saved.eventCursor, saved.interventions.slice(), saved.log.slice());
   engine.row.set(saved.measures);
   engine.rebuildCtx();
