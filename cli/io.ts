@@ -96,6 +96,14 @@ export function parsePositiveInt(value: string, flag: string): number {
   return n;
 }
 
+/** An optional count flag (--points, --seeds): absent stays undefined, else a whole number ≥ 1. */
+export function parseOptionalCount(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = parsePositiveInt(value, flag);
+  if (n < 1) throw new UsageError(`${flag} must be at least 1`);
+  return n;
+}
+
 /** `--ticks`: a whole number in min…MAX_TICKS (the scenario schema's cap), else a message with the range. */
 export function parseTicks(value: string, flag = '--ticks', min = 1): number {
   const n = Number(value);

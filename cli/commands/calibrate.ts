@@ -9,7 +9,7 @@ import { scenarioLoader } from '../batch/load.ts';
 import { writeManifest } from '../batch/output.ts';
 import { chooseShard } from '../batch/shard.ts';
 import { readJsonLines, writeFileDurable } from '../batch/store.ts';
-import { parsePositiveInt, UsageError } from '../io.ts';
+import { parsePositiveInt, UsageError, parseOptionalCount } from '../io.ts';
 import { calibrationReport } from '../calibrate/report.ts';
 import { PREREGISTRATION_FILE, preregister } from '../calibrate/preregister.ts';
 import { runSession } from '../sensitivity/session.ts';
@@ -30,13 +30,6 @@ interface CalibrateOptions {
 
 const HELDOUT_FILE = 'heldout.jsonl';
 
-const positive = (v: string | undefined, flag: string) => {
-  if (v === undefined) return undefined;
-  const n = parsePositiveInt(v, flag);
-  if (n < 1) throw new UsageError(`${flag} must be at least 1`);
-  return n;
-};
-
 export function register(program: Command): void {
   program.command('calibrate <spec>')
     .description('preregistered calibration by patterns: Latin hypercube, descriptive filters, held-out pattern tests on accepted points; writes points.csv, accepted.csv, heldout.csv, calibration.html (docs/CALIBRATION.md)')
@@ -51,10 +44,10 @@ export function register(program: Command): void {
     .addOption(new Option('--test-exit-after <n>', 'test hook: SIGKILL after n runs are written').hideHelp())
     .addOption(new Option('--test-exit-after-heldout <n>', 'test hook: SIGKILL after n held-out points are written').hideHelp())
     .action(async (specFile: string, opts: CalibrateOptions) => {
-      const workers = positive(opts.workers, '--workers') ?? availableParallelism();
-      const overrides = { points: positive(opts.points, '--points'), seeds: positive(opts.seeds, '--seeds') };
-      const exitAfter = positive(opts.testExitAfter, '--test-exit-after');
-      const exitAfterHeldout = positive(opts.testExitAfterHeldout, '--test-exit-after-heldout');
+      const workers = parseOptionalCount(opts.workers, '--workers') ?? availableParallelism();
+      const overrides = { points: parseOptionalCount(opts.points, '--points'), seeds: parseOptionalCount(opts.seeds, '--seeds') };
+      const exitAfter = parseOptionalCount(opts.testExitAfter, '--test-exit-after');
+      const exitAfterHeldout = parseOptionalCount(opts.testExitAfterHeldout, '--test-exit-after-heldout');
       const shard = chooseShard(opts.shard, opts.shards);
       if (!existsSync(specFile)) throw new UsageError(`${specFile}: no such file`);
       const bytes = readFileSync(specFile);

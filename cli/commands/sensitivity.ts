@@ -6,7 +6,7 @@ import { scenarioLoader } from '../batch/load.ts';
 import { writeManifest } from '../batch/output.ts';
 import { chooseShard } from '../batch/shard.ts';
 import { writeFileDurable } from '../batch/store.ts';
-import { parsePositiveInt, readJson, UsageError } from '../io.ts';
+import { parsePositiveInt, readJson, UsageError, parseOptionalCount } from '../io.ts';
 import { sensitivityReport, indicesText } from '../sensitivity/report.ts';
 import { runSession } from '../sensitivity/session.ts';
 
@@ -23,13 +23,6 @@ interface SensitivityOptions {
   testExitAfter?: string;
 }
 
-const positive = (v: string | undefined, flag: string) => {
-  if (v === undefined) return undefined;
-  const n = parsePositiveInt(v, flag);
-  if (n < 1) throw new UsageError(`${flag} must be at least 1`);
-  return n;
-};
-
 export function register(program: Command): void {
   program.command('sensitivity <spec>')
     .description('Morris screening or Sobol indices of parameters on kept measures, over a generated design run as a batch; writes indices.csv and sensitivity.html (docs/CALIBRATION.md)')
@@ -44,13 +37,13 @@ export function register(program: Command): void {
     .option('--quiet', 'no progress and no table')
     .addOption(new Option('--test-exit-after <n>', 'test hook: SIGKILL after n runs are written').hideHelp())
     .action(async (specFile: string, opts: SensitivityOptions) => {
-      const workers = positive(opts.workers, '--workers') ?? availableParallelism();
+      const workers = parseOptionalCount(opts.workers, '--workers') ?? availableParallelism();
       const overrides = {
         method: opts.method as sensitivity.SensitivityMethod | undefined,
-        points: positive(opts.points, '--points'),
-        seeds: positive(opts.seeds, '--seeds'),
+        points: parseOptionalCount(opts.points, '--points'),
+        seeds: parseOptionalCount(opts.seeds, '--seeds'),
       };
-      const exitAfter = positive(opts.testExitAfter, '--test-exit-after');
+      const exitAfter = parseOptionalCount(opts.testExitAfter, '--test-exit-after');
       const shard = chooseShard(opts.shard, opts.shards);
 
       const raw = readJson(specFile);
