@@ -35,6 +35,17 @@ describe('app simulation host', () => {
     expect(host.exportJson()).toBe(json);
   });
 
+  it("a link's ?set= prototype keys are refused as unknown parameters and touch no prototype", async () => {
+    for (const set of ['__proto__.polluted=1', 'constructor.prototype.polluted=1', 'prototype.polluted=1']) {
+      const host = createSimHost();
+      const init = await host.init({ scenario: raw, file: 'link', sets: [set], seed: 1, interventions: [] });
+      expect(init.ok, set).toBe(false);
+      if (!init.ok) expect(init.error).toMatch(/is not a parameter or scenario field/);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
   it('replays interventions given at init exactly as made live', async () => {
     const a = createSimHost();
     await a.init({ scenario: raw, file: 'x', sets: [], seed: 4, interventions: [] });
