@@ -74,7 +74,7 @@ export const PARAMS = {
   // Action
   soloEfficiency: n('action', 1, 0, 4, 'Efficiëntie solo', 'Solo efficiency', 'output per unit', 'Output per unit of solo contribution (after the fixed cost).'),
   soloFixedCost: n('action', 0.1, 0, 2, 'Vaste kosten solo', 'Solo fixed cost', 'resource units', 'Fixed cost per tick of acting alone.'),
-  dealReturn: n('action', 0.9, 0, 4, 'Opbrengst deal', 'Deal return', 'output per unit', 'Output per unit put into a bilateral deal (immediate, no trust needed, no synergy).'),
+  dealReturn: n('action', 0.9, 0, 4, 'Opbrengst deal', 'Deal return', 'output per unit', 'Output per unit put into a bilateral deal (immediate, no trust needed; no combination of expertise, no learning).'),
   chainEfficiency: n('action', 1.1, 0, 4, 'Efficiëntie keten', 'Chain efficiency', 'output per unit', 'Output per unit in chain structure: linear, along fixed client–supplier links, no meeting cost or coordination loss.'),
   initiateRate: n('action', 0.1, 0, 1, 'Initiatiefkans', 'Initiation rate', 'per tick', 'Chance per tick that an engaged actor not in a project proposes one, times its proactiveness.'),
   quorum: int('action', 3, 1, 100, 'Quorum', 'Quorum', 'members', 'Members a project needs to start.'),
