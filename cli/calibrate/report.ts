@@ -3,8 +3,8 @@
 // all points, and pairs), whether the defaults lie inside the accepted region, and the held-out
 // verdicts. An empty accepted region is said so, plainly.
 import type { calibration, ResolvedBatch } from '../../sim/index.ts';
+import { baseCss, esc } from '../batch/page.ts';
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)} %` : '–');
 const num = (x: unknown) => (typeof x === 'number' ? (Number.isInteger(x) ? String(x) : x.toPrecision(3)) : String(x ?? '–'));
 
@@ -83,10 +83,7 @@ export function calibrationReport(i: CalibrationReportInput): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(`Calibration: ${batch.title ?? batch.id}`)}</title>
 <style>
-body{font:14px/1.45 system-ui,sans-serif;max-width:900px;margin:2em auto;color:#222;padding:0 1em}
-h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}table{border-collapse:collapse;margin:.8em 0}
-td,th{border-bottom:1px solid #ddd;padding:2px 8px;text-align:left;font-variant-numeric:tabular-nums}
-.note{color:#666}.label{font-size:12px;text-anchor:end}.value,.tick{font-size:11px;fill:#555}.end{text-anchor:end}.title{font-size:12px;font-weight:600}
+${baseCss(900)}.note{color:#666}.label{font-size:12px;text-anchor:end}.value,.tick{font-size:11px;fill:#555}.end{text-anchor:end}.title{font-size:12px;font-weight:600}
 figure{display:inline-block;margin:4px}.empty{background:#fee;border:1px solid #d62728;padding:.6em 1em}
 section{break-inside:avoid}
 </style></head><body data-rendered="true">

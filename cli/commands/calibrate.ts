@@ -13,20 +13,10 @@ import { parsePositiveInt, UsageError, parseOptionalCount } from '../io.ts';
 import { calibrationReport } from '../calibrate/report.ts';
 import { PREREGISTRATION_FILE, preregister } from '../calibrate/preregister.ts';
 import { runSession } from '../sensitivity/session.ts';
+import type { DesignRunFlags } from './sensitivity.ts';
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 
-interface CalibrateOptions {
-  out: string;
-  points?: string;
-  seeds?: string;
-  workers?: string;
-  shard?: string;
-  shards?: string;
-  resume?: boolean;
-  quiet?: boolean;
-  testExitAfter?: string;
-  testExitAfterHeldout?: string;
-}
+interface CalibrateOptions extends DesignRunFlags { testExitAfterHeldout?: string }
 
 const HELDOUT_FILE = 'heldout.jsonl';
 

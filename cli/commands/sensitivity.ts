@@ -10,8 +10,8 @@ import { parsePositiveInt, readJson, UsageError, parseOptionalCount } from '../i
 import { sensitivityReport, indicesText } from '../sensitivity/report.ts';
 import { runSession } from '../sensitivity/session.ts';
 
-interface SensitivityOptions {
-  method?: string;
+/** The flags `sensitivity` and `calibrate` share, as commander hands them over. */
+export interface DesignRunFlags {
   out: string;
   points?: string;
   seeds?: string;
@@ -22,6 +22,8 @@ interface SensitivityOptions {
   quiet?: boolean;
   testExitAfter?: string;
 }
+
+interface SensitivityOptions extends DesignRunFlags { method?: string }
 
 export function register(program: Command): void {
   program.command('sensitivity <spec>')

@@ -3,10 +3,10 @@
 // mu_star–sigma plane; Sobol: S1 and ST with their CIs — and the indices as a table. Also the
 // plain-text table the command prints.
 import type { ResolvedBatch, sensitivity } from '../../sim/index.ts';
+import { baseCss, esc } from '../batch/page.ts';
 
 type Row = sensitivity.IndexRow;
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const fmt = (x: number | null, digits = 3) => (x === null ? '' : Math.abs(x) >= 1000 || (x !== 0 && Math.abs(x) < 0.001) ? x.toExponential(2) : x.toFixed(digits));
 
 const W = 640, LEFT = 150, RIGHT = 20, BAR = 14;
@@ -108,10 +108,7 @@ export function sensitivityReport({ resolved, batch, rows }: ReportInput): strin
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(`Sensitivity: ${batch.title ?? batch.id}`)}</title>
 <style>
-body{font:14px/1.45 system-ui,sans-serif;max-width:760px;margin:2em auto;color:#222;padding:0 1em}
-h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}table{border-collapse:collapse;margin:.8em 0}
-td,th{border-bottom:1px solid #ddd;padding:2px 8px;text-align:left;font-variant-numeric:tabular-nums}
-.note{color:#555}.grid{stroke:#eee}.axis{stroke:#888}.ci{stroke:#222;stroke-width:1.2}
+${baseCss(760)}.note{color:#555}.grid{stroke:#eee}.axis{stroke:#888}.ci{stroke:#222;stroke-width:1.2}
 .tick{font-size:11px;text-anchor:middle;fill:#555}.label{font-size:12px;text-anchor:end}.legend{font-size:12px}.point{font-size:11px}
 section{break-inside:avoid}
 </style></head><body data-rendered="true">
