@@ -337,6 +337,7 @@ async function play(): Promise<void> {
   state.controlSeq++;
   state.playing = true; transport.setPlaying(true);
   await api.play();
+  requestFrame(); // the worker's confirmation, without waiting for the next display frame
 }
 
 /** "10 / 50 / 100 more": the run gets longer (kept in the link) and plays on. */
@@ -354,6 +355,7 @@ async function pause(): Promise<void> {
   state.controlSeq++;
   state.playing = false; transport.setPlaying(false);
   await api.pause();
+  requestFrame();
 }
 async function togglePlay(): Promise<void> { if (state.playing) await pause(); else await play(); }
 async function stepOnce(): Promise<void> {
@@ -409,17 +411,25 @@ function pin(i: number | null): void {
 
 // --- Frames -----------------------------------------------------------------------------------
 let pending = false;
+/** A frame was asked for while one was on its way: ask again as soon as it arrives. */
+let again = false;
 let lastDetail = 0;
 function onAnimationFrame(): void {
   requestAnimationFrame(onAnimationFrame);
-  if (pending || !state.meta) return;
+  requestFrame();
+}
+
+function requestFrame(): void {
+  if (!state.meta) return;
+  if (pending) { again = true; return; }
   pending = true;
+  again = false;
   const runId = state.meta.runId;
   const seq = state.controlSeq;
   api.frame({ runId, tick: state.lastFrame && state.lastFrame.runId === runId ? state.tick : -1, logLength: state.log.length, interventions: state.interventions.length, tiesTick, wantTies, failure: shownFailure, playing: state.lastFrame?.playing })
     .then((f) => { if (f && state.meta && f.runId === state.meta.runId) applyFrame(f, seq === state.controlSeq); })
     .catch((e) => showError(String(e)))
-    .finally(() => { pending = false; });
+    .finally(() => { pending = false; if (again && seq !== state.controlSeq) requestFrame(); });
 }
 
 let shownFailure: string | null = null;
@@ -464,11 +474,9 @@ function applyFrame(f: Frame, current = true): void {
   const slowOk = state.meta!.n <= 500 || now0 - lastSlow > 100 || !state.playing;
   if (slowOk && (tickChanged || chartsDirty)) {
     lastSlow = now0;
-    interest.update(f);
-    const values: Record<string, number> = {};
-    for (const k of DOMAIN_KEYS) values[k] = state.series.last(k);
-    domains.update(values);
-    redrawCharts();
+    // Large runs: each chart in a task of its own, so a click waits for one view at most.
+    if (state.meta!.n > 500) queueCharts();
+    else drawChartsNow(f);
   }
   transport.setTick(f.tick, endTick());
   const p = state.pinned;
@@ -480,11 +488,49 @@ function applyFrame(f: Frame, current = true): void {
   if (!state.playing && tickChanged) writeUrl();
 }
 
+function drawChartsNow(f: Frame): void {
+  interest.update(f);
+  const values: Record<string, number> = {};
+  for (const k of DOMAIN_KEYS) values[k] = state.series.last(k);
+  domains.update(values);
+  redrawCharts();
+}
+
+/** The charts of the latest frame, one per task (a MessageChannel: no timer clamping). */
+const chartTasks: (() => void)[] = [];
+const chartChannel = new MessageChannel();
+chartChannel.port1.onmessage = () => {
+  const next = chartTasks.shift();
+  if (chartTasks.length) chartChannel.port2.postMessage(0);
+  next?.();
+};
+function queueCharts(): void {
+  if (chartTasks.length) return; // already queued: they read the latest frame when they run
+  const runId = state.meta?.runId;
+  const current = () => state.meta !== null && state.meta.runId === runId && state.lastFrame !== null;
+  chartTasks.push(
+    () => { if (current()) interest.update(state.lastFrame!); },
+    () => {
+      if (!current()) return;
+      const values: Record<string, number> = {};
+      for (const k of DOMAIN_KEYS) values[k] = state.series.last(k);
+      domains.update(values);
+    },
+    () => { if (current()) { chartsDirty = false; whatIf.show(); timeSeries.update(chartData()); } },
+    () => { if (current()) triangle.update({ series: state.series, highlight: state.highlight, markTicks: [...new Set(state.marks.map((e) => e.tick))] }); },
+  );
+  chartChannel.port2.postMessage(0);
+}
+
+function chartData() {
+  return { series: state.series, marks: state.marks, pending: pendingTicks(state), highlight: state.highlight, xMax: axisEnd(state, settings.end), ghost: state.ghost, branchAt: settings.branch?.at ?? null };
+}
+
 function redrawCharts(): void {
   if (!state.meta) return;
   chartsDirty = false;
   whatIf.show(); // first: the chart's title makes room for the tool buttons as they are now
-  timeSeries.update({ series: state.series, marks: state.marks, pending: pendingTicks(state), highlight: state.highlight, xMax: axisEnd(state, settings.end), ghost: state.ghost, branchAt: settings.branch?.at ?? null });
+  timeSeries.update(chartData());
   triangle.update({ series: state.series, highlight: state.highlight, markTicks: [...new Set(state.marks.map((e) => e.tick))] });
 }
 

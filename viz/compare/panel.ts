@@ -285,6 +285,7 @@ export function buildComparePanel(root: HTMLElement, o: ComparePanelOptions): Co
     else downloadText(name, JSON.stringify(spec, null, 2) + '\n', 'application/json');
   }
 
+  let langPending = false;
   function render(): void {
     title.textContent = t('compare', lang);
     close.textContent = t('close', lang);
@@ -313,6 +314,7 @@ export function buildComparePanel(root: HTMLElement, o: ComparePanelOptions): Co
     get running() { return running; },
     open() {
       root.hidden = false;
+      if (langPending) { langPending = false; plots.setLang(lang); }
       o.onOpen();
       const cur = o.current();
       render();
@@ -324,7 +326,13 @@ export function buildComparePanel(root: HTMLElement, o: ComparePanelOptions): Co
       renderCli();
     },
     close() { root.hidden = true; },
-    setLang(next) { lang = next; plots.setLang(next); render(); },
+    setLang(next) {
+      lang = next;
+      // Hidden, it is redrawn when opened: a language switch must not wait for it.
+      if (root.hidden) { langPending = true; return; }
+      plots.setLang(next);
+      render();
+    },
   };
   render();
   return panel;

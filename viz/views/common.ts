@@ -65,6 +65,7 @@ export function sizeSvg(svg: Svg, box: Box): void {
 
 /** Calls `redraw` when the element's size changes (at most once per animation frame). */
 export function onResize(el: HTMLElement, redraw: () => void): () => void {
+  redraws.set(el, redraw);
   if (typeof ResizeObserver === 'undefined') return () => {};
   let w = -1, h = -1, queued = false;
   const ro = new ResizeObserver((entries) => {
@@ -93,8 +94,35 @@ export const TOOLS_RESERVE = 7.5;
 export function toolsWidth(el: HTMLElement): number | null {
   const tools = el.parentElement?.querySelector<HTMLElement>('.panel-tools.floating');
   if (!tools) return null;
-  const w = tools.getBoundingClientRect().width;
+  // Measured once, then kept up to date by a ResizeObserver: reading it on every render forced
+  // a layout pass in the middle of the views' DOM writes (at 10,000 actors the largest single
+  // cost of a language switch and of the charts' redraw while playing).
+  let w = toolWidths.get(tools);
+  if (w === undefined) {
+    w = tools.getBoundingClientRect().width;
+    toolWidths.set(tools, w);
+    watchTools(tools, el);
+  }
   return w > 0 ? w + 12 : null;
+}
+
+const toolWidths = new WeakMap<HTMLElement, number>();
+/** Redraws of the views whose element was given to onResize (a tools change re-places the title). */
+const redraws = new WeakMap<HTMLElement, () => void>();
+
+function watchTools(tools: HTMLElement, el: HTMLElement): void {
+  if (typeof ResizeObserver === 'undefined') { toolWidths.delete(tools); return; } // no observer: measure every time
+  let queued = false;
+  new ResizeObserver((entries) => {
+    const box = entries[entries.length - 1].borderBoxSize?.[0];
+    const w = box ? box.inlineSize : tools.getBoundingClientRect().width;
+    if (w === toolWidths.get(tools)) return;
+    toolWidths.set(tools, w);
+    const redraw = redraws.get(el);
+    if (!redraw || queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; redraw(); });
+  }).observe(tools);
 }
 
 export function placeTitle(title: ReturnType<typeof titleText>, box: Box, text?: string, reserve?: number | null): number {

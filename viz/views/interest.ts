@@ -20,6 +20,8 @@ export interface InterestView { setMeta(meta: InterestMeta): void; update(frame:
 export const INTEREST_SIZE = { w: 420, h: 400 };
 /** Above this many actors, draw every m-th (the cloud's shape survives; the DOM stays light). */
 const MAX_POINTS = 600;
+/** The principal axes are computed from at most about this many actors. */
+const PCA_SAMPLE = 2000;
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
 export function createInterestView(el: HTMLElement, options: { lang: Lang }): InterestView {
@@ -37,26 +39,23 @@ export function createInterestView(el: HTMLElement, options: { lang: Lang }): In
   const x = scaleLinear();
   const y = scaleLinear();
 
-  function render(): void {
-    const box = boxOf(el, INTEREST_SIZE);
-    sizeSvg(svg, box);
-    const W = box.w, H = box.h, fs = box.font;
-    const M = { top: placeTitle(title, box, t('interest', lang), toolsWidth(el)), right: 12, bottom: Math.round(fs * 2), left: 12 };
-    x.range([M.left, W - M.right]);
-    y.range([H - M.bottom, M.top]);
-    note.attr('x', W - M.right).attr('y', H - 8).attr('font-size', Math.round(fs * 0.85));
-    title.text(t('interest', lang));
-    if (!meta || !last) return;
+  /** What the last frame showed, computed once per frame (a language switch or resize only redraws). */
+  let shown: { p: Pca; data: { i: number; x: number; y: number }[]; solP: [number, number]; agendaP: [number, number]; step: number } | null = null;
+
+  function compute(): void {
+    if (!meta || !last) { shown = null; return; }
     const { n, k } = meta;
     const f = last;
-    const include = (i: number) => f.present[i] === 1;
-    const p = pca2(f.pref, n, k, include, prev);
+    // The axes from at most ~PCA_SAMPLE actors (every s-th): at 10,000 actors the basis is as
+    // good and the frame's cost stays small; the same actors every frame, so nothing flickers.
+    const sample = Math.max(1, Math.ceil(n / PCA_SAMPLE));
+    const p = pca2(f.pref, n, k, (i) => f.present[i] === 1 && i % sample === 0, prev);
     prev = p;
     const step = Math.max(1, Math.ceil(n / MAX_POINTS));
     const data: { i: number; x: number; y: number }[] = [];
     let m = 0;
     for (let i = 0; i < n; i += step) {
-      if (!include(i)) continue;
+      if (f.present[i] !== 1) continue;
       const [a, b] = project(p, f.pref, i * k);
       data.push({ i, x: a, y: b });
       m = Math.max(m, Math.abs(a), Math.abs(b));
@@ -67,8 +66,25 @@ export function createInterestView(el: HTMLElement, options: { lang: Lang }): In
     const agendaP = project(p, f.agenda);
     m = Math.max(m, Math.abs(solP[0]), Math.abs(solP[1]), Math.abs(agendaP[0]), Math.abs(agendaP[1]));
     // Zoom follows the cloud slowly (a scale bar shows it): a converging cloud is seen shrinking
-    // for a while, then its structure is shown at a readable size.
+    // for a while, then its structure is shown at a readable size. Once per frame, not per
+    // redraw (a language switch used to shrink it by 1.5 %).
     extent = Math.max(m * 1.15, extent * 0.985, 0.02);
+    shown = { p, data, solP, agendaP, step };
+  }
+
+  function render(): void {
+    const box = boxOf(el, INTEREST_SIZE);
+    sizeSvg(svg, box);
+    const W = box.w, H = box.h, fs = box.font;
+    const M = { top: placeTitle(title, box, t('interest', lang), toolsWidth(el)), right: 12, bottom: Math.round(fs * 2), left: 12 };
+    x.range([M.left, W - M.right]);
+    y.range([H - M.bottom, M.top]);
+    note.attr('x', W - M.right).attr('y', H - 8).attr('font-size', Math.round(fs * 0.85));
+    title.text(t('interest', lang));
+    if (!meta || !last || !shown) return;
+    const { n } = meta;
+    const f = last;
+    const { p, data, solP, agendaP, step } = shown;
     const aspect = (W - M.left - M.right) / (H - M.top - M.bottom);
     x.domain([-extent * aspect, extent * aspect]);
     y.domain([-extent, extent]);
@@ -78,13 +94,13 @@ export function createInterestView(el: HTMLElement, options: { lang: Lang }): In
     axes.append('text').attr('x', M.left).attr('y', H - 8).attr('font-size', Math.round(fs * 0.85)).attr('fill', MUTED)
       .text(`PC1 ${pct(p.explained[0], lang)} · PC2 ${pct(p.explained[1], lang)}`);
     const rBase = n <= 60 ? fs * 0.42 : n <= 400 ? fs * 0.3 : fs * 0.18;
-    points.selectAll<SVGCircleElement, (typeof data)[number]>('circle').data(data, (d) => d.i).join('circle')
+    // An actor's colour never changes within a run (setMeta clears the points): set on entry.
+    points.selectAll<SVGCircleElement, (typeof data)[number]>('circle').data(data, (d) => d.i)
+      .join((enter) => enter.append('circle').attr('fill', (d) => meta!.sectorColors[meta!.sector[d.i]]).attr('stroke-width', 1))
       .attr('cx', (d) => r1(x(d.x))).attr('cy', (d) => r1(y(d.y)))
       .attr('r', (d) => (f.position[d.i] === 2 ? rBase * 1.4 : rBase))
-      .attr('fill', (d) => meta!.sectorColors[meta!.sector[d.i]])
       .attr('fill-opacity', (d) => r1(0.25 + 0.7 * f.engagement[d.i]))
-      .attr('stroke', (d) => (f.position[d.i] === 2 ? INK : 'none'))
-      .attr('stroke-width', 1);
+      .attr('stroke', (d) => (f.position[d.i] === 2 ? INK : 'none'));
     const star = symbol(symbolStar, fs * fs * 1.6)() ?? '';
     const diamond = symbol(symbolDiamond, fs * fs)() ?? '';
     const mk = [
@@ -120,8 +136,8 @@ export function createInterestView(el: HTMLElement, options: { lang: Lang }): In
   onResize(el, render);
   render();
   return {
-    setMeta(m) { meta = m; prev = null; extent = 0.05; last = null; points.selectAll('*').remove(); },
-    update(frame) { last = frame; render(); },
+    setMeta(m) { meta = m; prev = null; extent = 0.05; last = null; shown = null; points.selectAll('*').remove(); },
+    update(frame) { last = frame; compute(); render(); },
     setLang(next) { lang = next; render(); },
     svgText() { return serializeSvg(svg.node() as SVGSVGElement); },
   };

@@ -10,7 +10,7 @@ import { t, POSITION_LABELS, pct, type Lang } from '../i18n.ts';
 import { VIEW, cx, type NetworkFrame, type NetworkMeta, type NetworkScene, type NetworkTies, type Node, type RingMode } from './network/scene.ts';
 import { buildSimulation, corenessTargets, refreshTargets, sectorWedges, strongest, targetFor } from './network/layout.ts';
 import { MAX_SVG_TIES, positionSvg, renderSvg } from './network/svg.ts';
-import { drawCanvas, MAX_CANVAS_TIES } from './network/canvas.ts';
+import { drawCanvas, drawOverlay, MAX_CANVAS_TIES } from './network/canvas.ts';
 
 export type { NetworkFrame, NetworkMeta, NetworkTies, RingMode } from './network/scene.ts';
 export { BANDS, VIEW } from './network/scene.ts';
@@ -82,10 +82,29 @@ export function createNetworkView(el: HTMLElement, options: NetworkOptions): Net
   // --- Surfaces: one <svg> or one <canvas> at a time --------------------------------------
   let svg: Selection<SVGSVGElement, unknown, null, undefined> | null = null;
   let canvas: HTMLCanvasElement | null = null;
+  /** Labels, outlines and legend above the actors (canvas mode), redrawn alone on a language or pin change. */
+  let overlay: HTMLCanvasElement | null = null;
 
   function tick(): void {
     if (mode === 'svg' && svg) positionSvg(scene, svg);
-    else drawCanvas(scene, canvas);
+    else drawCanvas(scene, canvas, overlay);
+  }
+
+  /** Everything again: the SVG, or both canvas layers. */
+  function redraw(): void {
+    if (mode === 'svg' && svg) renderSvg(scene, svg, true, true); else drawCanvas(scene, canvas, overlay);
+  }
+
+  /** Only what a language or pin change alters: the overlay on canvas; the SVG is redrawn whole. */
+  function relabel(): void {
+    if (mode === 'svg' && svg) renderSvg(scene, svg, true, true); else drawOverlay(scene, overlay);
+  }
+
+  /** New ties on canvas: drawn with the next animation frame (once, however many arrive). */
+  let drawQueued = 0;
+  function drawSoon(): void {
+    if (drawQueued) return;
+    drawQueued = requestAnimationFrame(() => { drawQueued = 0; drawCanvas(scene, canvas, overlay); });
   }
 
   let canvasLoop = 0, canvasFrame = 0;
@@ -97,7 +116,7 @@ export function createNetworkView(el: HTMLElement, options: NetworkOptions): Net
       // Half the display rate; a third above 5,000 actors.
       if (++canvasFrame % (scene.nodes.length > 5000 ? 3 : 2) === 0) {
         sim.tick();
-        drawCanvas(scene, canvas);
+        drawCanvas(scene, canvas, overlay);
       }
       if (sim.alpha() > sim.alphaMin()) canvasLoop = requestAnimationFrame(loop);
     };
@@ -150,6 +169,7 @@ export function createNetworkView(el: HTMLElement, options: NetworkOptions): Net
   function setupSurface(): void {
     svg?.remove(); svg = null;
     canvas?.remove(); canvas = null;
+    overlay?.remove(); overlay = null;
     if (mode === 'svg') {
       svg = select(el).insert('svg', ':first-child')
         .attr('xmlns', 'http://www.w3.org/2000/svg')
@@ -174,12 +194,18 @@ export function createNetworkView(el: HTMLElement, options: NetworkOptions): Net
       canvas.addEventListener('click', (e) => onPointer(e, true));
       canvas.addEventListener('mousemove', (e) => onPointer(e, false));
       canvas.addEventListener('mouseleave', () => hover(null));
+      // Right above the actors, below the hover card; clicks go through to the canvas.
+      overlay = document.createElement('canvas');
+      overlay.className = 'network-overlay';
+      overlay.setAttribute('aria-hidden', 'true');
+      Object.assign(overlay.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', pointerEvents: 'none' });
+      canvas.after(overlay);
     }
   }
 
   onResize(el, () => {
     measure();
-    if (mode === 'svg' && svg) renderSvg(scene, svg, true, true); else drawCanvas(scene, canvas);
+    redraw();
   });
 
   const view: NetworkView = {
@@ -188,6 +214,8 @@ export function createNetworkView(el: HTMLElement, options: NetworkOptions): Net
     setMeta(m) {
       scene.meta = m;
       scene.lastFrame = null;
+      // A new run starts with nobody pinned (the app state and actor panel drop the pin too).
+      scene.pinned = null;
       refResources = 0;
       scene.ties = { a: new Int32Array(0), b: new Int32Array(0), trust: new Float32Array(0) };
       scene.tieOrder = [];
@@ -245,24 +273,26 @@ export function createNetworkView(el: HTMLElement, options: NetworkOptions): Net
     setTies(next) {
       scene.ties = next;
       scene.tieOrder = strongest(next.trust, mode === 'svg' ? MAX_SVG_TIES : MAX_CANVAS_TIES);
-      if (mode === 'svg' && svg) renderSvg(scene, svg, false, true); else drawCanvas(scene, canvas);
+      if (mode === 'svg' && svg) renderSvg(scene, svg, false, true); else drawSoon();
     },
 
     setRingMode(m) {
       if (m === scene.ringMode) return;
       scene.ringMode = m;
       if (scene.lastFrame) view.update(scene.lastFrame);
-      if (mode === 'svg' && svg) renderSvg(scene, svg, true, true); else drawCanvas(scene, canvas);
+      // On canvas the actors glide to their new rings with the layout's next frames; the ring
+      // names change at once.
+      if (mode === 'canvas' && animate) relabel(); else redraw();
     },
 
     setPinned(i) {
       scene.pinned = i;
-      if (mode === 'svg' && svg) renderSvg(scene, svg, true, true); else drawCanvas(scene, canvas);
+      relabel();
     },
 
     setLang(next) {
       scene.lang = next;
-      if (mode === 'svg' && svg) renderSvg(scene, svg, true, true); else drawCanvas(scene, canvas);
+      relabel();
     },
 
     svgText() {
@@ -282,6 +312,7 @@ export function createNetworkView(el: HTMLElement, options: NetworkOptions): Net
     destroy() {
       sim?.stop();
       if (canvasLoop) cancelAnimationFrame(canvasLoop);
+      if (drawQueued) cancelAnimationFrame(drawQueued);
       select(el).selectAll('*').remove();
     },
   };

@@ -1,14 +1,23 @@
 // The network drawn on canvas (thousands of actors), with the same look as the SVG: rings,
-// ties in three trust buckets, nodes batched by sector and engagement, ring names, the
-// leader's and pinned actor's outlines, the legend and (when few) the actors' names.
+// ties in three trust buckets, nodes batched by sector and engagement on the base canvas; ring
+// names, the leader's and pinned actor's outlines, the legend and (when few) the actors' names
+// on a transparent overlay canvas above it. A language switch or a pin redraws only the
+// overlay (a few dozen shapes), not 10,000 actors.
 import { FONT, INK, MUTED } from '../common.ts';
 import { t } from '../../i18n.ts';
 import { BAND_FILLS, BANDS, cx, placeLabels, px, R, ringLabel, VIEW, type NetworkScene } from './scene.ts';
 
 export const MAX_CANVAS_TIES = 2500;
 
-export function drawCanvas(sc: NetworkScene, canvas: HTMLCanvasElement | null): void {
-  if (!canvas || !sc.meta) return;
+/** Both layers. */
+export function drawCanvas(sc: NetworkScene, canvas: HTMLCanvasElement | null, overlay: HTMLCanvasElement | null): void {
+  drawBase(sc, canvas);
+  drawOverlay(sc, overlay);
+}
+
+/** A cleared 2D context in view units (centre 0,0), sized to the box; null when not drawable. */
+function begin(sc: NetworkScene, canvas: HTMLCanvasElement | null): { ctx: CanvasRenderingContext2D; scale: number } | null {
+  if (!canvas || !sc.meta) return null;
   const dpr = globalThis.devicePixelRatio || 1;
   const w = sc.vb.cssW, h = sc.vb.cssH;
   if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
@@ -20,6 +29,14 @@ export function drawCanvas(sc: NetworkScene, canvas: HTMLCanvasElement | null): 
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.setTransform(dpr * scale, 0, 0, dpr * scale, (dpr * w) / 2 + dpr * scale * cx(sc), (dpr * h) / 2);
+  return { ctx, scale };
+}
+
+/** Rings, ties and actors. */
+export function drawBase(sc: NetworkScene, canvas: HTMLCanvasElement | null): void {
+  const b = begin(sc, canvas);
+  if (!b || !sc.meta) return;
+  const { ctx, scale } = b;
   for (const pos of [0, 1, 2]) {
     ctx.beginPath(); ctx.arc(0, 0, R * BANDS[pos][1], 0, 2 * Math.PI);
     ctx.fillStyle = BAND_FILLS[pos]; ctx.fill(); ctx.strokeStyle = '#cfd5df'; ctx.lineWidth = 1; ctx.stroke();
@@ -40,22 +57,42 @@ export function drawCanvas(sc: NetworkScene, canvas: HTMLCanvasElement | null): 
   // Nodes by sector and engagement bucket: few fill changes for thousands of circles. Nodes
   // under ~2.5 screen pixels are drawn as squares (the same at that size, far cheaper).
   const tiny = sc.baseRadius * 1.4 * scale < 2.5;
-  for (let s = 0; s < sc.meta.sectors.length; s++) {
-    for (const [lo, hi] of [[0, 0.34], [0.34, 0.67], [0.67, 1.01]]) {
-      ctx.beginPath();
-      let any = false;
-      for (const d of sc.nodes) {
-        if (!d.present || sc.meta.sector[d.i] !== s || d.opacity < lo || d.opacity >= hi) continue;
-        if (tiny) ctx.rect(d.x! - d.r, d.y! - d.r, 2 * d.r, 2 * d.r);
-        else { ctx.moveTo(d.x! + d.r, d.y!); ctx.arc(d.x!, d.y!, d.r, 0, 2 * Math.PI); }
-        any = true;
-      }
-      if (!any) continue;
-      ctx.globalAlpha = (lo + hi) / 2;
-      ctx.fillStyle = sc.meta.sectors[s].color; ctx.fill();
+  // One counting sort into (sector, engagement bucket) groups instead of a pass per group.
+  const S = sc.meta.sectors.length, nodes = sc.nodes, sector = sc.meta.sector;
+  const groups = S * 3;
+  const start = new Int32Array(groups + 1);
+  const groupOf = new Int32Array(nodes.length);
+  for (let k = 0; k < nodes.length; k++) {
+    const d = nodes[k];
+    if (!d.present) { groupOf[k] = -1; continue; }
+    const g = sector[d.i] * 3 + (d.opacity < 0.34 ? 0 : d.opacity < 0.67 ? 1 : 2);
+    groupOf[k] = g;
+    start[g + 1]++;
+  }
+  for (let g = 0; g < groups; g++) start[g + 1] += start[g];
+  const order = new Int32Array(start[groups]);
+  const fill = start.slice(0, groups);
+  for (let k = 0; k < nodes.length; k++) if (groupOf[k] >= 0) order[fill[groupOf[k]]++] = k;
+  for (let g = 0; g < groups; g++) {
+    if (start[g] === start[g + 1]) continue;
+    ctx.beginPath();
+    for (let q = start[g]; q < start[g + 1]; q++) {
+      const d = nodes[order[q]];
+      if (tiny) ctx.rect(d.x! - d.r, d.y! - d.r, 2 * d.r, 2 * d.r);
+      else { ctx.moveTo(d.x! + d.r, d.y!); ctx.arc(d.x!, d.y!, d.r, 0, 2 * Math.PI); }
     }
+    const bucket = g % 3;
+    ctx.globalAlpha = bucket === 0 ? 0.17 : bucket === 1 ? 0.505 : 0.84;
+    ctx.fillStyle = sc.meta.sectors[(g - bucket) / 3].color; ctx.fill();
   }
   ctx.globalAlpha = 1;
+}
+
+/** Ring names, the leader's and pinned actor's outlines, the legend and the named actors' names. */
+export function drawOverlay(sc: NetworkScene, canvas: HTMLCanvasElement | null): void {
+  const b = begin(sc, canvas);
+  if (!b || !sc.meta) return;
+  const { ctx } = b;
   ctx.font = `700 ${px(sc, 0.85)}px ${FONT}`; ctx.textAlign = 'center'; ctx.fillStyle = '#5d6577';
   ctx.lineWidth = px(sc, 0.22); ctx.strokeStyle = 'rgba(255,255,255,0.8)';
   for (const pos of [0, 1, 2]) {

@@ -31,12 +31,33 @@ export function targetFor(sc: NetworkScene, d: Node): void {
 }
 
 export function corenessTargets(sc: NetworkScene, frame: NetworkFrame): void {
-  // Rank by structural coreness among present actors: the highest at the centre.
-  const order: number[] = [];
-  for (const d of sc.nodes) if (d.present) order.push(d.i);
-  order.sort((a, b) => frame.coreness[b] - frame.coreness[a] || a - b);
+  // Rank by structural coreness among present actors: the highest at the centre, ties by index.
+  const order = corenessOrder(frame.coreness, sc.nodes.length, (i) => sc.nodes[i].present);
   const m = Math.max(1, order.length - 1);
-  order.forEach((i, rank) => { sc.nodes[i].tr = R * (0.04 + 0.92 * Math.sqrt(rank / m)); });
+  for (let rank = 0; rank < order.length; rank++) sc.nodes[order[rank]].tr = R * (0.04 + 0.92 * Math.sqrt(rank / m));
+}
+
+/**
+ * Indices of the included actors by coreness, highest first, equal values by index: a numeric
+ * sort of one Float64 key per actor (order-preserving bits of the Float32 value, then the
+ * index), several times faster at 10,000 actors than sorting indices with a comparator, which
+ * the coreness rings did on every frame. Up to 2^21 actors.
+ */
+export function corenessOrder(coreness: Float32Array, n: number, include: (i: number) => boolean): Uint32Array {
+  const keys = new Float64Array(n);
+  const raw = new Uint32Array(coreness.buffer, coreness.byteOffset, coreness.length);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (!include(i)) continue;
+    const bits = raw[i];
+    // IEEE order as unsigned order (negatives flipped), then reversed for "highest first".
+    const ordered = (bits & 0x80000000 ? ~bits : bits | 0x80000000) >>> 0;
+    keys[m++] = (0xffffffff - ordered) * 2097152 + i;
+  }
+  const sorted = keys.subarray(0, m).sort();
+  const out = new Uint32Array(m);
+  for (let r = 0; r < m; r++) out[r] = sorted[r] % 2097152;
+  return out;
 }
 
 /** The force simulation for `nodes`; SVG collides and follows d3's timer (calling `onTick`). */
