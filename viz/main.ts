@@ -537,6 +537,9 @@ function redrawCharts(): void {
 // --- Language, presenter, URL, export -----------------------------------------------------------
 function setLang(lang: Lang): void {
   settings.lang = lang;
+  // The network's canvas first: text drawn on a canvas after the page's text changed forces a
+  // style pass in the middle of this task (15–50 ms at 10,000 actors); before, it costs nothing.
+  network.setLang(lang);
   document.documentElement.lang = lang;
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n as StringKey, lang); });
   const toggle = document.getElementById('ring-toggle');
@@ -546,7 +549,7 @@ function setLang(lang: Lang): void {
     scaleToggle.textContent = t(scaleToggle.dataset.scale === 'zoom' ? 'scaleZoom' : 'scaleFull', lang);
     scaleToggle.title = t('scaleHint', lang);
   }
-  for (const v of [network, monitors, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, liveParams, knowledge, advanced, actions, compare, about]) v.setLang(lang);
+  for (const v of [monitors, timeSeries, triangle, interest, domains, eventLog, actorPanel, transport, scenarioPanel, rulesPanel, quickRules, levers, liveParams, knowledge, advanced, actions, compare, about]) v.setLang(lang);
   if (state.meta) scenarioPanel.show(settings, state.meta);
   writeUrl();
 }

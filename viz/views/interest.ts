@@ -72,13 +72,16 @@ export function createInterestView(el: HTMLElement, options: { lang: Lang }): In
     shown = { p, data, solP, agendaP, step };
   }
 
-  function render(): void {
+  /** Draws what `compute` found; `withPoints` false (a language switch) leaves the actors' dots as they are. */
+  let drawnTop = -1;
+  function render(withPoints = true): void {
     const box = boxOf(el, INTEREST_SIZE);
     sizeSvg(svg, box);
     const W = box.w, H = box.h, fs = box.font;
     const M = { top: placeTitle(title, box, t('interest', lang), toolsWidth(el)), right: 12, bottom: Math.round(fs * 2), left: 12 };
     x.range([M.left, W - M.right]);
     y.range([H - M.bottom, M.top]);
+    if (M.top !== drawnTop) { drawnTop = M.top; withPoints = true; } // the title took another height: the dots move
     note.attr('x', W - M.right).attr('y', H - 8).attr('font-size', Math.round(fs * 0.85));
     title.text(t('interest', lang));
     if (!meta || !last || !shown) return;
@@ -95,7 +98,7 @@ export function createInterestView(el: HTMLElement, options: { lang: Lang }): In
       .text(`PC1 ${pct(p.explained[0], lang)} · PC2 ${pct(p.explained[1], lang)}`);
     const rBase = n <= 60 ? fs * 0.42 : n <= 400 ? fs * 0.3 : fs * 0.18;
     // An actor's colour never changes within a run (setMeta clears the points): set on entry.
-    points.selectAll<SVGCircleElement, (typeof data)[number]>('circle').data(data, (d) => d.i)
+    if (withPoints) points.selectAll<SVGCircleElement, (typeof data)[number]>('circle').data(data, (d) => d.i)
       .join((enter) => enter.append('circle').attr('fill', (d) => meta!.sectorColors[meta!.sector[d.i]]).attr('stroke-width', 1))
       .attr('cx', (d) => r1(x(d.x))).attr('cy', (d) => r1(y(d.y)))
       .attr('r', (d) => (f.position[d.i] === 2 ? rBase * 1.4 : rBase))
@@ -133,12 +136,12 @@ export function createInterestView(el: HTMLElement, options: { lang: Lang }): In
     axes.append('text').attr('x', r1(W - M.right)).attr('y', r1(sy + fs)).attr('text-anchor', 'end').attr('font-size', Math.round(fs * 0.8))
       .attr('fill', MUTED).text(fmt(len, lang, len < 0.01 ? 3 : len < 0.1 ? 2 : 1));
   }
-  onResize(el, render);
+  onResize(el, () => render());
   render();
   return {
     setMeta(m) { meta = m; prev = null; extent = 0.05; last = null; shown = null; points.selectAll('*').remove(); },
     update(frame) { last = frame; compute(); render(); },
-    setLang(next) { lang = next; render(); },
+    setLang(next) { lang = next; render(false); },
     svgText() { return serializeSvg(svg.node() as SVGSVGElement); },
   };
 }

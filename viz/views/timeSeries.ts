@@ -157,7 +157,9 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
     return oy + Math.round(size * 1.6);
   }
 
-  function render(): void {
+  let drawnFrame = '';
+  /** `relabelOnly`: a language switch (the lines are kept when the plot's frame did not move). */
+  function render(relabelOnly = false): void {
     box = boxOf(el, TIME_SERIES_SIZE);
     W = box.w; H = box.h;
     sizeSvg(svg, box);
@@ -245,7 +247,12 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
       .text((d) => flagText(d));
 
     const keys = [...LEFT_KEYS, 'impact'];
-    lines.selectAll<SVGPathElement, string>('path').data(keys, (k) => k).join('path')
+    // A language switch leaves the lines alone unless the frame of the plot moved with it (the
+    // legend may wrap differently): at thousands of ticks they are most of this view's work.
+    const frameKey = `${n}|${x.domain()}|${x.range()}|${y.domain()}|${y.range()}|${y2.domain()}|${last.ghost?.length ?? -1}|${last.branchAt}`;
+    const keepLines = relabelOnly && frameKey === drawnFrame;
+    drawnFrame = frameKey;
+    if (!keepLines) lines.selectAll<SVGPathElement, string>('path').data(keys, (k) => k).join('path')
       .attr('class', (k) => `line-${k}`)
       .attr('stroke', (k) => FUNCTION_COLORS[k])
       .attr('stroke-width', (k) => (k === 'balance' ? 1.8 : k === 'impact' ? 2.5 : 3.5))
@@ -261,7 +268,7 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
     // The original of a branch: the same lines, faint and thin, and where the branch left it.
     const ghost = last.ghost ?? null;
     ghostG.attr('clip-path', `url(#${clipId})`);
-    ghostG.selectAll<SVGPathElement, string>('path').data(ghost ? keys.filter((k) => k !== 'balance') : [], (k) => k).join('path')
+    if (!keepLines) ghostG.selectAll<SVGPathElement, string>('path').data(ghost ? keys.filter((k) => k !== 'balance') : [], (k) => k).join('path')
       .attr('class', (k) => `ghost-${k}`)
       .attr('stroke', (k) => FUNCTION_COLORS[k]).attr('stroke-opacity', 0.35).attr('stroke-width', 3)
       .attr('stroke-dasharray', (k) => (k === 'impact' ? '2 3' : null))
@@ -316,7 +323,7 @@ export function createTimeSeriesView(el: HTMLElement, options: { lang: Lang; onS
   return {
     update(data) { last = data; render(); drawReadout(); },
     setScale(next) { scale = next; render(); },
-    setLang(next) { lang = next; render(); },
+    setLang(next) { lang = next; render(true); },
     svgText() { return serializeSvg(svg.node() as SVGSVGElement); },
   };
 }
