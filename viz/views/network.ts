@@ -287,7 +287,8 @@ export function createNetworkView(el: HTMLElement, options: NetworkOptions): Net
 
     setPinned(i) {
       scene.pinned = i;
-      relabel();
+      // The outline is drawn with the actors (the next frame on canvas); names put the pinned first.
+      if (mode === 'canvas') drawSoon(); else relabel();
     },
 
     setLang(next) {

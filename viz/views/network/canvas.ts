@@ -1,6 +1,6 @@
 // The network drawn on canvas (thousands of actors), with the same look as the SVG: rings,
-// ties in three trust buckets, nodes batched by sector and engagement on the base canvas; ring
-// names, the leader's and pinned actor's outlines, the legend and (when few) the actors' names
+// ties in three trust buckets, nodes batched by sector and engagement, the leader's and pinned
+// actor's outlines on the base canvas; ring names, the legend and (when few) the actors' names
 // on a transparent overlay canvas above it. A language switch or a pin redraws only the
 // overlay (a few dozen shapes), not 10,000 actors.
 import { FONT, INK, MUTED } from '../common.ts';
@@ -9,10 +9,10 @@ import { BAND_FILLS, BANDS, cx, placeLabels, px, R, ringLabel, VIEW, type Networ
 
 export const MAX_CANVAS_TIES = 2500;
 
-/** Both layers. */
+/** Both layers; the overlay only when what it shows changed (each canvas redrawn costs a copy to the screen). */
 export function drawCanvas(sc: NetworkScene, canvas: HTMLCanvasElement | null, overlay: HTMLCanvasElement | null): void {
   drawBase(sc, canvas);
-  drawOverlay(sc, overlay);
+  drawOverlay(sc, overlay, false);
 }
 
 /** A cleared 2D context in view units (centre 0,0), sized to the box; null when not drawable. */
@@ -86,12 +86,32 @@ export function drawBase(sc: NetworkScene, canvas: HTMLCanvasElement | null): vo
     ctx.fillStyle = sc.meta.sectors[(g - bucket) / 3].color; ctx.fill();
   }
   ctx.globalAlpha = 1;
+  // The leader's and the pinned actor's outlines move with them.
+  for (const [i, colour] of [[sc.leader, '#b8860b'], [sc.pinned ?? -1, INK]] as [number, string][]) {
+    if (i < 0 || !sc.nodes[i]?.present) continue;
+    const d = sc.nodes[i];
+    ctx.beginPath(); ctx.arc(d.x!, d.y!, d.r + 4, 0, 2 * Math.PI);
+    ctx.strokeStyle = colour; ctx.lineWidth = 3; ctx.stroke();
+  }
 }
 
-/** Ring names, the leader's and pinned actor's outlines, the legend and the named actors' names. */
-export function drawOverlay(sc: NetworkScene, canvas: HTMLCanvasElement | null): void {
+/**
+ * Ring names, the legend (with each sector's count in the core) and the named actors' names.
+ * Unless `force`d, skipped when none of them changed: names (which follow their actors) are
+ * always redrawn; otherwise language, ring mode, size and counts decide.
+ */
+export function drawOverlay(sc: NetworkScene, canvas: HTMLCanvasElement | null, force = true): void {
+  if (!canvas || !sc.meta) return;
+  const inCore = new Array(sc.meta.sectors.length).fill(0);
+  if (sc.lastFrame) for (let i = 0; i < sc.meta.n; i++) if (sc.lastFrame.present[i] && sc.lastFrame.position[i] === 2) inCore[sc.meta.sector[i]]++;
+  let named = 0;
+  for (let i = 0; i < sc.meta.n; i++) if (sc.meta.named[i]) named++;
+  const key = `${sc.lang}|${sc.ringMode}|${sc.vb.cssW}x${sc.vb.cssH}|${sc.vb.font}|${sc.lastFrame ? inCore.join(',') : '-'}|${sc.meta.n}`;
+  const names = named > 0 && named <= 40;
+  if (!force && !names && canvas.dataset.key === key) return;
+  canvas.dataset.key = key;
   const b = begin(sc, canvas);
-  if (!b || !sc.meta) return;
+  if (!b) return;
   const { ctx } = b;
   ctx.font = `700 ${px(sc, 0.85)}px ${FONT}`; ctx.textAlign = 'center'; ctx.fillStyle = '#5d6577';
   ctx.lineWidth = px(sc, 0.22); ctx.strokeStyle = 'rgba(255,255,255,0.8)';
@@ -99,21 +119,13 @@ export function drawOverlay(sc: NetworkScene, canvas: HTMLCanvasElement | null):
     ctx.strokeText(ringLabel(sc, pos), 0, -R * BANDS[pos][1] + 20 + px(sc, 0.3));
     ctx.fillText(ringLabel(sc, pos), 0, -R * BANDS[pos][1] + 20 + px(sc, 0.3));
   }
-  for (const [i, colour] of [[sc.leader, '#b8860b'], [sc.pinned ?? -1, INK]] as [number, string][]) {
-    if (i < 0 || !sc.nodes[i]?.present) continue;
-    const d = sc.nodes[i];
-    ctx.beginPath(); ctx.arc(d.x!, d.y!, d.r + 4, 0, 2 * Math.PI);
-    ctx.strokeStyle = colour; ctx.lineWidth = 3; ctx.stroke();
-  }
   // Legend (the same as the SVG's), in box coordinates.
   ctx.save();
   ctx.translate(-cx(sc), 0);
   ctx.textAlign = 'left';
   const lx = -sc.vb.w / 2 + px(sc, 0.8), dot = px(sc, 0.45);
   let y = -sc.vb.h / 2 + px(sc, 1.6);
-  const inCore = new Array(sc.meta.sectors.length).fill(0);
   if (sc.lastFrame) {
-    for (let i = 0; i < sc.meta.n; i++) if (sc.lastFrame.present[i] && sc.lastFrame.position[i] === 2) inCore[sc.meta.sector[i]]++;
     ctx.fillStyle = MUTED; ctx.font = `${px(sc, 0.8)}px ${FONT}`;
     ctx.fillText(sc.lang === 'nl' ? 'sector · aantal in de kern' : 'sector · number in the core', lx, y);
     y += px(sc, 1.5);
@@ -134,9 +146,7 @@ export function drawOverlay(sc: NetworkScene, canvas: HTMLCanvasElement | null):
   ctx.fillText(t('legendColour', sc.lang), sc.vb.w / 2 - px(sc, 0.6), sc.vb.h / 2 - px(sc, 0.6));
   ctx.restore();
   // Named actors' names, when there are few.
-  let named = 0;
-  for (let i = 0; i < sc.meta.n; i++) if (sc.meta.named[i]) named++;
-  if (named <= 40) {
+  if (names) {
     ctx.textAlign = 'left'; ctx.font = `550 ${px(sc, 0.9)}px ${FONT}`; ctx.lineWidth = px(sc, 0.25); ctx.strokeStyle = '#ffffff'; ctx.fillStyle = INK;
     const placed = placeLabels(sc, sc.nodes.filter((d) => sc.meta!.named[d.i] && d.present));
     for (const [i, p] of placed) {
