@@ -75,6 +75,7 @@ export function register(program: Command): void {
 
       // Stage 1 (optional): Morris screening over every spec parameter; stage 2 varies the kept ones.
       let screening: ScreeningResult | null = null;
+      let stage1Runs = 0;
       if (resolved.screening && stage1) {
         const s1 = resolved.screening;
         const dir1 = join(opts.out, SCREENING_DIR);
@@ -88,6 +89,7 @@ export function register(program: Command): void {
           batch: stage1.batch, scenarios: stage1.scenarios, plans: plans1, workers, shard: whole1 ? null : shard,
           resume: Boolean(opts.resume), quiet: Boolean(opts.quiet), exitAfter,
         });
+        stage1Runs = o1.input.session.runsThisSession;
         const files1 = [...o1.files];
         const write1 = (name: string, text: string) => { writeFileDurable(join(dir1, name), text); files1.splice(files1.length - 1, 0, name); };
         write1(sensitivity.DESIGN_FILE, s1.designCsv);
@@ -127,7 +129,9 @@ export function register(program: Command): void {
             },
           } : {}),
         },
-        batch, scenarios, plans, workers, shard, resume: Boolean(opts.resume), quiet: Boolean(opts.quiet), exitAfter,
+        batch, scenarios, plans, workers, shard, resume: Boolean(opts.resume), quiet: Boolean(opts.quiet),
+        // The test hook counts the runs of both stages written in this session.
+        exitAfter: exitAfter === undefined ? undefined : exitAfter - stage1Runs,
       });
       const files = screening ? [SCREENING_FILE, ...outcome.files] : [...outcome.files];
       const write = (name: string, text: string) => { writeFileDurable(join(opts.out, name), text); files.splice(files.length - 1, 0, name); };
