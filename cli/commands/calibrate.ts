@@ -137,7 +137,7 @@ export function register(program: Command): void {
       const write = (name: string, text: string) => { writeFileDurable(join(opts.out, name), text); files.splice(files.length - 1, 0, name); };
       const finish = () => writeManifest(outcome.input, outcome.complete ? 'complete' : 'incomplete', [PREREGISTRATION_FILE, ...files]);
       if (shard) {
-        log(`shard ${shard.k}/${shard.n} done; when all shards are done: npx samenspel merge <shard dirs…> --out <dir>, copy ${PREREGISTRATION_FILE} into it, ` +
+        log(`shard ${shard.k}/${shard.n} done; when all shards are done: npx samenspel merge <shard dirs…> --out <dir>, copy ${PREREGISTRATION_FILE}${screening ? ` and the ${SCREENING_DIR} folder` : ''} into it, ` +
           `then npx samenspel calibrate ${specFile} --out <dir> --resume (same --points/--seeds) for the filters, held-out tests and report`);
         finish();
         return;

@@ -3,7 +3,7 @@
 // --resume, and over shards + merge; common seeds across design points; Sobol and Morris
 // columns; bad input. Prints one line per test and finally `N passed, M failed`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
@@ -269,6 +269,24 @@ test('calibrate with screening: killed in stage 1, and in stage 2, resumed to by
   check(existsSync(join(out('sk2'), 'screening.csv')) && !existsSync(join(out('sk2'), 'points.csv')), 'killed after the screening, before the points');
   ok(cli('calibrate', screenFile, '--out', out('sk2'), '--resume', '--quiet'), 'resume after stage 2 kill');
   sameScreened(out('sc1'), out('sk2'));
+});
+
+test('calibrate with screening, sharded: stage 1 shards merged, stage 2 shards merged, give the unsharded files', () => {
+  const cp = (from: string, to: string) => cpSync(from, to, { recursive: true });
+  for (const k of [1, 2]) ok(cli('calibrate', screenFile, '--out', out(`ss${k}`), '--shard', `${k}/2`, '--workers', '1', '--quiet'), `stage 1 shard ${k}`);
+  check(existsSync(join(out('ss1'), 'screening', 'runs.jsonl')) && !existsSync(join(out('ss1'), 'screening.csv')), 'a stage 1 shard runs its share of the screening and stops');
+  ok(cli('merge', join(out('ss1'), 'screening'), join(out('ss2'), 'screening'), '--out', join(out('sm'), 'screening'), '--quiet'), 'merge stage 1');
+  cp(join(out('ss1'), 'preregistration.json'), join(out('sm'), 'preregistration.json'));
+  // Stage 2 in shards: each shard folder starts from the merged screening.
+  for (const k of [1, 2]) {
+    cp(out('sm'), out(`st${k}`));
+    ok(cli('calibrate', screenFile, '--out', out(`st${k}`), '--shard', `${k}/2`, '--resume', '--workers', '1', '--quiet'), `stage 2 shard ${k}`);
+  }
+  ok(cli('merge', out('st1'), out('st2'), '--out', out('stm'), '--quiet'), 'merge stage 2');
+  cp(join(out('st1'), 'preregistration.json'), join(out('stm'), 'preregistration.json'));
+  cp(join(out('sm'), 'screening'), join(out('stm'), 'screening'));
+  ok(cli('calibrate', screenFile, '--out', out('stm'), '--resume', '--quiet'), 'stages 3–4 on the merge');
+  sameScreened(out('sc1'), out('stm'));
 });
 
 test('sensitivity.html and calibration.html render offline in Chromium without errors', async () => {
