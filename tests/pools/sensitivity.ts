@@ -290,7 +290,10 @@ test('calibrate with screening, sharded: stage 1 shards merged, stage 2 shards m
 });
 
 test('sensitivity.html and calibration.html render offline in Chromium without errors', async () => {
-  for (const [html, svgs] of [[join(out('m1'), 'sensitivity.html'), 2 * 2], [join(out('c1'), 'calibration.html'), 1 + 2 + 1]] as const) {
+  for (const [html, svgs] of [
+    [join(out('m1'), 'sensitivity.html'), 2 * 2], [join(out('c1'), 'calibration.html'), 1 + 2 + 1],
+    [join(out('sc1'), 'calibration.html'), 1 + 1 + 2 + 1], // + the screening's bars
+  ] as const) {
     const shot = await screenshotReport(html, join(TMP, 'shot.png'), 900);
     check(shot.errors.length === 0, `${html}: ${shot.errors.join('; ')}`);
     check(shot.svgs >= svgs, `${html}: ${shot.svgs} figures, expected at least ${svgs}`);
