@@ -60,8 +60,8 @@ describe('no hidden parameters in the mechanisms', () => {
   });
 
   it('the table parses and names mechanism files', () => {
-    expect(table.get('mechanisms/payoffs.ts')).toEqual(new Set([0.05, 1e-9]));
-    expect(table.get('mechanisms/positions.ts')).toEqual(new Set([4]));
+    expect(table.get('mechanisms/payoffs.ts')).toEqual(new Set([0.05, 1e-9, 0.5, 2]));
+    expect(table.get('mechanisms/positions.ts')).toEqual(new Set([4, 0.5, 2]));
   });
 
   for (const f of files.filter((x) => !PENDING.has(x))) {
