@@ -32,7 +32,7 @@ export const MEASURES: readonly MeasureSpec[] = [
   m('legitimation', 'Legitimatie', 'Legitimation', 0, 1, 'The legitimacy measure, as the sixth domain.'),
   m('projects', 'Lopende projecten', 'Running projects', 0, null, 'Projects running (past quorum, not yet delivered).'),
   m('meetings', 'Ontmoetingen', 'Meetings', 0, null, 'Meetings this tick.'),
-  m('payoffNetwerker', 'Opbrengst netwerkers', 'Payoff of networkers', -100, null, "Mean payoff of actors behaving as netwerker over one common window of 10 ticks for every archetype (an exponential average, bias-corrected from the start of the run); 0 if none."),
+  m('payoffNetwerker', 'Opbrengst netwerkers', 'Payoff of networkers', -100, null, "Mean payoff of actors behaving as netwerker over one common window of `payoffWindow` ticks (default 10) for every archetype (an exponential average, bias-corrected from the start of the run); 0 if none."),
   m('payoffTransactioneel', 'Opbrengst transactioneel', 'Payoff of transactional actors', -100, null, 'The same for transactioneel actors.'),
   m('payoffMeelifter', 'Opbrengst meelifters', 'Payoff of free riders', -100, null, 'The same for meelifter actors.'),
   m('present', 'Aanwezig', 'Present', 0, null, 'Actors present in the network (entered and not left).'),

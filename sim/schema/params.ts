@@ -147,6 +147,25 @@ export const PARAMS = {
   accessNeeded: n('opgave', 0.5, 0, 1, 'Benodigde toegang', 'Access needed', 'access', 'On aspects that require reach, any unit of action (solo, deal, chain, project) whose best access is below this loses effectiveness proportionally. 0 switches the requirement off.'),
   mandateNeeded: n('opgave', 0.5, 0, 1, 'Benodigd mandaat', 'Mandate needed', 'mandate', 'On aspects that require mandate, any unit of action (solo, deal, chain, project) whose best mandate is below this loses effectiveness proportionally. 0 switches the requirement off.'),
   corenessIterations: int('opgave', 3, 1, 50, 'Iteraties kernstructuur', 'Coreness iterations', 'iterations', 'Warm-started power iterations per tick for structural coreness.'),
+  // Formerly fixed numbers in the mechanisms, named so that sensitivity analysis and
+  // calibration can see them (docs/ODD.md, "Fixed constants" lists the numbers that stay fixed).
+  // Each default is the number the mechanism used before, so output is unchanged.
+  inviteMinGain: n('positions', 0.02, 0, 1, 'Minimale aanvulling uitnodiging', 'Least gain to be invited', 'score', 'Invitation entry: a candidate is invited only when what it adds to the core (mean expertise beyond the core\'s best per aspect, plus access beyond the core\'s best) reaches this.'),
+  weightedResourceWeight: n('agenda', 0.1, 0, 10, 'Gewicht middelen bij gewogen besluit', 'Resource weight in weighted decisions', 'weight per resource unit', 'Under weighted decisions a core member\'s weight (agenda and rule votes) is its remembered project contribution plus this × its resources.'),
+  ruleOpenAbove: n('agenda', 0.6, 0, 1, 'Drempel stem open toetreding', 'Vote for open entry above', 'profile', 'When the core sets the rules, a member whose need-recognition and value-adding average at least this votes for open entry.'),
+  ruleSelectiveClaim: n('agenda', 0.55, 0, 1, 'Claim voor stem selectief', 'Claim to vote selective', 'claim', 'When the core sets the rules, a member not voting open whose claim (mandate, standing, access, proactiveness) reaches this votes for selective entry.'),
+  ruleInvitationAbove: n('agenda', 0.4, 0, 1, 'Drempel stem uitnodiging', 'Vote for invitation above', 'profile', 'When the core sets the rules, a member voting neither open nor selective votes for invitation if its need-recognition and value-adding average at least this, else for closed entry.'),
+  ruleToleranceSpan: n('agenda', 0.8, 0, 1, 'Strengheid betrouwbare leden', 'Strictness of trustworthy members', 'fraction', 'When the core sets the rules, a member wants a free-riding tolerance of 1 − this × its trustworthiness.'),
+  trustworthinessEffect: n('dialogue', 0.5, 0, 1, 'Invloed betrouwbaarheid op vertrouwen', 'Trustworthiness effect on trust', 'fraction', 'Trust gained in agreement is multiplied by (1 − w) + w × the pair\'s mean trustworthiness (rule 3 of “De kunst van het netwerken”). 0 switches it off.'),
+  mobiliseBoost: n('meetings', 0.05, 0, 1, 'Mobilisatie door facilitator', 'Mobilisation by the facilitator', 'fraction', 'An outsider a facilitating leader brings into a meeting gains engagement by this × (1 − engagement).'),
+  payoffWindow: int('payoffs', 10, 1, 1000, 'Venster opbrengstniveau', 'Payoff-level window', 'ticks', 'The payoff level every actor compares with its aspiration, and the per-archetype payoff measures, average payoff over this many ticks (an exponential average, bias-corrected), the same for every actor.'),
+  identityPassieWeight: n('payoffs', 1, 0, 4, 'Gewicht passie', 'Passie weight', 'weight', 'Weight of passie (preferences vs the agenda) in identity fit, a weighted mean of passie, positie, opgave and how.'),
+  identityPositieWeight: n('payoffs', 1, 0, 4, 'Gewicht positie', 'Positie weight', 'weight', 'Weight of positie (how central the network is to the actor\'s role) in identity fit.'),
+  identityOpgaveWeight: n('payoffs', 1, 0, 4, 'Gewicht opgave', 'Opgave weight', 'weight', 'Weight of opgave (felt urgency) in identity fit.'),
+  identityHowWeight: n('payoffs', 1, 0, 4, 'Gewicht werkwijze', 'How weight', 'weight', 'Weight of how (the actor\'s profile vs the rules\' style) in identity fit.'),
+  positieRoleWeight: n('payoffs', 0.3, 0, 1, 'Gewicht rol in positie', 'Role weight in positie', 'fraction', 'Positie = w × position (core 1, periphery ½, outside 0) + (1 − w) × tie strength relative to the network\'s mean (saturating at twice the mean).'),
+  meetShareMin: n('payoffs', 0.05, 0, 1, 'Minimaal ontmoetingsaandeel', 'Least meeting share', 'fraction', 'Lower bound of the share of resources an actor spends as meeting time (keep ≤ meetShareMax).'),
+  meetShareMax: n('payoffs', 0.9, 0, 1, 'Maximaal ontmoetingsaandeel', 'Largest meeting share', 'fraction', 'Upper bound of the share of resources an actor spends as meeting time.'),
 } as const satisfies Record<string, ParamSpec>;
 
 export type ParamKey = keyof typeof PARAMS;
