@@ -1,65 +1,61 @@
-// The P5 comparison's robustness (docs/VALIDATION.md): how the ratio of final impact, network /
-// chain, moves with maxProjectSize, the coordination loss λ, the process loss ρ and the chain's
-// efficiency — one parameter at a time around the defaults, plus cap × ρ — at low and high
-// complexity, and the share of network projects that start at the cap. Same seeds for both arms.
-// `node --import tsx bench/p5-sensitivity.ts [seeds]` prints markdown tables.
+// The map behind P5 and P6 (docs/VALIDATION.md): when does organising as a network (or
+// facilitating) pay? For each setting — one parameter at a time around the defaults, and the
+// ablations — the mean change in log(network / chain) and log(facilitating / directing) impact
+// from κ = 0 to κ = 7, with its bootstrap CI, at 100 and 300 ticks; same seeds in every arm.
+// `node --import tsx bench/p5-sensitivity.ts [seeds] [scenario]` prints markdown tables.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRun, MEASURE_INDEX, type Scenario } from '../sim/index.ts';
-import { prepare } from '../sim/analysis/patterns/prepare.ts';
-import { atLevel, LEVELS } from '../sim/analysis/patterns/complexity.ts';
+import type { Scenario } from '../sim/index.ts';
+import { prepare, type Prepared } from '../sim/analysis/patterns/prepare.ts';
 import { isNetwork, seedsFor } from '../sim/analysis/patterns/arms.ts';
+import { deltas, HORIZONS, impactsAtHorizons, type ContingencyArms } from '../sim/analysis/patterns/p5p6Contingency.ts';
+import { meanOver } from '../sim/analysis/patterns/stats.ts';
 
 const SEEDS = Number(process.argv[2] ?? 6);
+const ID = process.argv[3] ?? 'keten-of-netwerk';
 const ROOT = join(import.meta.dirname, '..');
-const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
 
-function finalImpact(sc: Scenario, rules: string | undefined, seed: number, ticks: number, cap: { started: number; capped: number } | null): number {
-  const run = createRun({ scenario: sc, rules, seed });
-  for (let t = 0; t < ticks; t++) {
-    run.step();
-    if (!cap) continue;
-    const s = run.state;
-    for (let pr = 0; pr < s.projectCap; pr++) {
-      if (s.projectState[pr] === 2 && s.projectStart[pr] === s.tick) {
-        cap.started++;
-        if (s.projectSize[pr] >= run.params.maxProjectSize) cap.capped++;
-      }
-    }
+type Cell = Record<string, number | string>;
+const SETTINGS: [string, Cell][] = [
+  ['defaults', {}],
+  ['modularity (withinShare) 0', { withinShare: 0 }], ['modularity (withinShare) 1', { withinShare: 1 }],
+  ['integration cost χ 0', { integrationCost: 0 }], ['integration cost χ 0.6', { integrationCost: 0.6 }],
+  ['search share φ 0.05', { searchShare: 0.05 }], ['search share φ 0.4', { searchShare: 0.4 }],
+  ['chainEfficiency 0.9', { chainEfficiency: 0.9 }], ['chainEfficiency 1.3', { chainEfficiency: 1.3 }],
+  ['coordination loss λ 0', { coordinationLoss: 0 }], ['coordination loss λ 1', { coordinationLoss: 1 }],
+  ['process loss ρ 0', { processLoss: 0 }], ['process loss ρ 0.3', { processLoss: 0.3 }],
+  ['worthScale raw', { worthScale: 'raw' }], ['worthScale power8', { worthScale: 'power8' }],
+  ['ablation: no combination (combination = initiator)', { combination: 'initiator' }],
+  ['ablation: single-sector projects', { projectSectors: 'initiator' }],
+  ['ablation: combination without search (φ 0)', { searchShare: 0 }],
+  ['ablation: oracle expertise', { expertiseMode: 'oracle' }],
+];
+const LANDSCAPE = new Set(['withinShare']);
+
+function withCell(prep: Prepared, cell: Cell): Prepared {
+  const sc: Scenario = structuredClone(prep.scenario);
+  for (const [k, v] of Object.entries(cell)) {
+    if (LANDSCAPE.has(k)) (sc.opgave.landscape as Record<string, unknown>)[k] = v;
+    else (sc.params as Record<string, unknown>)[k] = v;
   }
-  return run.measures[MEASURE_INDEX.impact];
+  return { ...prep, scenario: sc };
 }
 
-type Cell = Record<string, number>;
-const oneAtATime: [string, Cell][] = [
-  ['defaults', {}],
-  ['maxProjectSize 8', { maxProjectSize: 8 }], ['maxProjectSize 24', { maxProjectSize: 24 }], ['maxProjectSize 48', { maxProjectSize: 48 }],
-  ['λ 0', { coordinationLoss: 0 }], ['λ 1', { coordinationLoss: 1 }],
-  ['ρ 0', { processLoss: 0 }], ['ρ 0.3', { processLoss: 0.3 }],
-  ['chainEfficiency 0.9', { chainEfficiency: 0.9 }], ['chainEfficiency 1.3', { chainEfficiency: 1.3 }],
-  ['ρ 0, maxProjectSize 48', { processLoss: 0, maxProjectSize: 48 }],
-  ['ρ 0.3, maxProjectSize 48', { processLoss: 0.3, maxProjectSize: 48 }],
-  ['engine 0.1 accounting (λ 1, ρ 0, synergy 0.3), cap 12', { coordinationLoss: 1, processLoss: 0, synergy: 0.3 }],
-  ['engine 0.1 accounting, cap 40', { coordinationLoss: 1, processLoss: 0, synergy: 0.3, maxProjectSize: 40 }],
+const prep = prepare({ file: `${ID}.json`, json: JSON.parse(readFileSync(join(ROOT, 'scenarios', `${ID}.json`), 'utf8')) });
+const network = isNetwork(prep.scenario) ? undefined : 'open-netwerk';
+const COMPARISONS: [string, ContingencyArms][] = [
+  ['P5 network / chain', { x: { name: 'network', rules: network }, y: { name: 'keten', rules: 'keten' } }],
+  ['P6 facilitating / directing', { x: { name: 'faciliterend', rules: 'faciliterend' }, y: { name: 'sturende-regie', rules: 'sturende-regie' } }],
 ];
-
-for (const id of ['synthetisch', 'keten-of-netwerk']) {
-  const prep = prepare({ file: `${id}.json`, json: JSON.parse(readFileSync(join(ROOT, 'scenarios', `${id}.json`), 'utf8')) });
-  const network = isNetwork(prep.scenario) ? undefined : 'open-netwerk';
-  const seeds = seedsFor('samenspel-sensitivity', 'P5', prep, SEEDS);
-  console.log(`\n**${id}** (${SEEDS} seeds, ${prep.ticks} ticks; ratio = mean final impact network / chain)\n`);
-  console.log('| setting | ratio, low complexity | ratio, high complexity | projects at the cap |');
-  console.log('|---|---|---|---|');
-  for (const [name, params] of oneAtATime) {
-    const cap = { started: 0, capped: 0 };
-    const ratio: string[] = [];
-    for (const level of [LEVELS[0], LEVELS[2]]) {
-      const base = atLevel(prep.scenario, level);
-      const sc = { ...base, params: { ...base.params, ...params } };
-      const x = seeds.map((seed) => finalImpact(sc, network, seed, prep.ticks, cap));
-      const y = seeds.map((seed) => finalImpact(sc, 'keten', seed, prep.ticks, null));
-      ratio.push(`${(mean(x) / mean(y)).toFixed(3)} (${mean(x).toFixed(1)} / ${mean(y).toFixed(1)})`);
-    }
-    console.log(`| ${name} | ${ratio[0]} | ${ratio[1]} | ${cap.started ? ((100 * cap.capped) / cap.started).toFixed(0) : '–'} % of ${cap.started} |`);
+const fmt = (e: { estimate: number; lo: number; hi: number }) => `${e.estimate.toFixed(2)} [${e.lo.toFixed(2)}, ${e.hi.toFixed(2)}]`;
+for (const [title, arms] of COMPARISONS) {
+  const seeds = seedsFor('samenspel-sensitivity', title.slice(0, 2), prep, SEEDS);
+  console.log(`\n**${title}**, ${ID} (${SEEDS} seeds; Δ = mean change in log ratio of impact from κ = 0 to κ = 7, 95 % CI)\n`);
+  console.log(`| setting | Δ at ${HORIZONS[0]} ticks | Δ at ${HORIZONS[1]} ticks |`);
+  console.log('|---|---|---|');
+  for (const [name, cell] of SETTINGS) {
+    const imp = impactsAtHorizons(withCell(prep, cell), seeds, arms);
+    const cells = HORIZONS.map((h, k) => fmt(meanOver(deltas(imp, k), 'Δlog', `map:${title}:${name}:${h}`)));
+    console.log(`| ${name} | ${cells.join(' | ')} |`);
   }
 }

@@ -8,22 +8,32 @@ import { UsageError } from './io.ts';
 /**
  * Estimated bytes of one run's state: the typed arrays sim/engine/state.ts allocates per actor,
  * counted as 39 float64 fields, 5 float64 per aspect, 10 profile floats, 9 bytes of flags and
- * 6 int32; tie slots (int32 + float64 + a byte each), meeting pairs (4 int32 each) and project
- * slots (one per two actors), plus actor names. tests/cli/memory.test.ts compares it with
+ * 6 int32, and per knob of the landscape 2 float64 (beliefs and their sums) plus 32 bytes of
+ * approach state; tie slots (int32 + float64 + a byte each), meeting pairs (4 int32 each) and
+ * project slots (one per two actors, with 2 float64 per knob), plus actor names and the worth
+ * table (2 float64 per approach, 2^N). tests/cli/memory.test.ts compares it with
  * measured allocations.
  */
 export function estimateRunBytes(scenario: Scenario): number {
   const p = scenarioParams(scenario);
   const n = scenario.actors.length + scenario.groups.reduce((a, g) => a + g.count, 0);
-  return layoutBytes(n, scenario.aspects.length, p.maxTies, p.meetingMode === 'all-ties', p.maxMeetings);
+  const know = scenario.aspects.filter((a) => a.kind === 'knowledge').length;
+  return layoutBytes(n, scenario.aspects.length, knobCount(know, scenario.opgave.landscape.knobs), p.maxTies, p.meetingMode === 'all-ties', p.maxMeetings);
 }
 
-function layoutBytes(n: number, k: number, cap: number, allTies: boolean, maxMeetings: number): number {
-  const perActor = 39 * 8 + 5 * 8 * k + 10 * 8 + 9 + 6 * 4 + 64;
+/** N = m·K_know, m as sim/engine/state.ts resolves it (default min(4, ⌊20 / K_know⌋)). */
+function knobCount(know: number, perAspect: unknown): number {
+  if (know === 0) return 0;
+  const m = typeof perAspect === 'number' && Number.isInteger(perAspect) && perAspect >= 1 ? Math.min(8, perAspect) : Math.min(4, Math.floor(20 / know));
+  return Math.min(20, m * know);
+}
+
+function layoutBytes(n: number, k: number, knobs: number, cap: number, allTies: boolean, maxMeetings: number): number {
+  const perActor = 39 * 8 + 5 * 8 * k + 10 * 8 + 9 + 6 * 4 + 64 + 16 * knobs + 32;
   const ties = n * cap * 13;
   const pairs = 16 * (allTies ? n * cap : n * (maxMeetings + 1));
-  const projects = Math.ceil(n / 2) * (8 * (9 + 3 * k) + 22);
-  return n * perActor + ties + pairs + projects;
+  const projects = Math.ceil(n / 2) * (8 * (9 + 3 * k) + 22 + 16 * knobs + 21);
+  return n * perActor + ties + pairs + projects + (knobs > 0 ? 16 * 2 ** knobs : 0);
 }
 
 /** Throws (exit 1) if the raw scenario's state clearly would not fit (see estimateRawBytes). */
@@ -44,10 +54,13 @@ export function estimateRawBytes(raw: Record<string, unknown>): number | null {
   const shared = groups.some((g) => g && typeof g.share === 'number');
   const population = typeof raw.population === 'number' && Number.isFinite(raw.population) && shared ? raw.population : 0;
   const aspects = Array.isArray(raw.aspects) ? raw.aspects.length : 0;
+  const know = Array.isArray(raw.aspects) ? raw.aspects.filter((a) => a && typeof a === 'object' && (a as Record<string, unknown>).kind === 'knowledge').length : 0;
+  const opgave = raw.opgave && typeof raw.opgave === 'object' ? raw.opgave as Record<string, unknown> : {};
+  const land = opgave.landscape && typeof opgave.landscape === 'object' ? opgave.landscape as Record<string, unknown> : {};
   const params = { ...defaultParams(), ...((raw.params && typeof raw.params === 'object' ? raw.params : {}) as Partial<Params>) };
   const cap = typeof params.maxTies === 'number' && Number.isFinite(params.maxTies) ? params.maxTies : defaultParams().maxTies;
   const meetings = typeof params.maxMeetings === 'number' && Number.isFinite(params.maxMeetings) ? params.maxMeetings : defaultParams().maxMeetings;
-  return layoutBytes(actors + counted + population, aspects, cap, params.meetingMode === 'all-ties', meetings);
+  return layoutBytes(actors + counted + population, aspects, knobCount(know, land.knobs), cap, params.meetingMode === 'all-ties', meetings);
 }
 
 const gb = (b: number) => (b >= 1e9 ? `${(b / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(b / 1e6))} MB`);

@@ -16,7 +16,7 @@ export const TINY_BASE = {
   title: { nl: 'Klein', en: 'Tiny' },
   description: { nl: 'Testscenario', en: 'Test scenario' },
   aspects: [
-    { id: 'a', label: { nl: 'A', en: 'A' }, kind: 'knowledge' as const, solution: 0.5 },
+    { id: 'a', label: { nl: 'A', en: 'A' }, kind: 'knowledge' as const },
     { id: 'b', label: { nl: 'B', en: 'B' }, kind: 'value' as const },
   ],
   sectors: [

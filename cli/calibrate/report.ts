@@ -1,5 +1,5 @@
-// calibration.html: one self-contained page (inline SVG, no scripts): the preregistration,
-// acceptance per filter and jointly, the accepted parameter distributions (histograms against
+// calibration.html: one self-contained page (inline SVG, no scripts): the preregistration, the
+// screening's ranking (stage 1, when the spec screens), acceptance per filter and jointly, the accepted parameter distributions (histograms against
 // all points, and pairs), whether the defaults lie inside the accepted region, and the held-out
 // verdicts. An empty accepted region is said so, plainly.
 import type { calibration, ResolvedBatch } from '../../sim/index.ts';
@@ -18,6 +18,25 @@ export interface CalibrationReportInput {
   defaults: Record<string, unknown>;
   preregistered: string;
   sha256: string;
+  /** Stage 1, when the spec screens: the ranking and the Morris analysis it came from. */
+  screening?: { ranks: calibration.ScreeningRank[]; record: { design: Record<string, unknown>; designPoints: number; seeds: number } } | null;
+}
+
+function screeningSection(i: CalibrationReportInput): string {
+  const s = i.screening;
+  if (!s) return '';
+  const keep = i.spec.screening!.keep;
+  const rule = 'count' in keep ? `the ${keep.count} best ranked` : `those whose score reaches ${keep.threshold} (at least the best one)`;
+  const measures = s.ranks[0]?.perMeasure.map((x) => x.measure) ?? [];
+  const held = s.ranks.filter((r) => !r.kept);
+  return `<section><h2>Stage 1: Morris screening</h2>
+<p class="note">Morris elementary effects over every parameter's full range (${num(s.record.design.trajectories)} trajectories, ${num(s.record.design.levels)} levels,
+${s.record.designPoints} design points × ${s.record.seeds} seeds, the same seeds at every point), on the filters' measures. Score: a parameter's largest mu_star
+relative to the largest mu_star on the same measure (1 = the strongest parameter on some measure, 0 = no effect on any). Kept for stage 2: ${esc(rule)}.
+${held.length ? `Held at the scenario's values in stage 2: ${held.map((r) => `<b>${esc(r.parameter)}</b> (${r.parameter in i.defaults ? num(i.defaults[r.parameter]) : 'scenario value'})`).join(', ')}.` : 'Every parameter was kept.'}</p>
+${bars(s.ranks.map((r) => ({ label: `${r.rank}. ${r.parameter}${r.kept ? '' : ' (held)'}`, value: r.score })))}
+<table><thead><tr><th>rank</th><th>parameter</th><th>score</th><th>kept</th>${measures.map((m) => `<th>${esc(m)} mu_star ± CI</th>`).join('')}</tr></thead><tbody>${s.ranks.map((r) =>
+  `<tr><td>${r.rank}</td><td>${esc(r.parameter)}</td><td>${num(r.score)}</td><td>${r.kept ? 'yes' : 'no'}</td>${r.perMeasure.map((x) => `<td>${num(x.mu_star)} ± ${num(x.mu_star_conf)}</td>`).join('')}</tr>`).join('')}</tbody></table></section>`;
 }
 
 function bars(rows: { label: string; value: number }[]): string {
@@ -94,6 +113,7 @@ ${batch.description ? `<p>${esc(batch.description)}</p>` : ''}
 A point is accepted when at least ${pct(share)} of its seeds pass every filter. The held-out tests (${spec.heldout.patterns.join(', ')},
 ${spec.heldout.seeds} seeds each) ran only on accepted points and played no part in accepting them.
 The model is uncalibrated against data: this says where in this parameter range the descriptive patterns hold, and what the texts' claims do there.</p>
+${screeningSection(i)}
 ${empty ? `<p class="empty"><b>The accepted region is empty.</b> No point had ${pct(share)} of its seeds passing every filter. The acceptance per filter below shows which filters exclude most of the range.</p>` : ''}
 <section><h2>Acceptance</h2><p class="note">Share of points whose seeds pass the filter (≥ ${pct(share)}), and jointly (accepted).</p>
 ${bars([...perFilter, { label: 'all filters (accepted)', value: joint }])}

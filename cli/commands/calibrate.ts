@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import {
-  calibration, deriveSeed, expandRuns, parseBatchSpec, parseJsonText, parseScenario, patterns, resolveBatch, scenarioParams,
+  calibration, deriveSeed, expandRuns, parseBatchSpec, parseJsonText, parseScenario, patterns, resolveBatch, scenarioParams, sensitivity,
+  type RunResult,
 } from '../../sim/index.ts';
 import { scenarioLoader } from '../batch/load.ts';
 import { writeManifest } from '../batch/output.ts';
@@ -18,14 +19,19 @@ import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 
 interface CalibrateOptions extends DesignRunFlags { testExitAfterHeldout?: string }
 
+interface ScreeningResult { ranks: calibration.ScreeningRank[]; record: sensitivity.SensitivityRecord }
+
 const HELDOUT_FILE = 'heldout.jsonl';
+/** Stage 1's batch folder inside --out (an ordinary sensitivity-style batch folder). */
+const SCREENING_DIR = 'screening';
+const SCREENING_FILE = 'screening.csv';
 
 export function register(program: Command): void {
   program.command('calibrate <spec>')
-    .description('preregistered calibration by patterns: Latin hypercube, descriptive filters, held-out pattern tests on accepted points; writes points.csv, accepted.csv, heldout.csv, calibration.html (docs/CALIBRATION.md)')
+    .description('preregistered calibration by patterns: optional Morris screening, Latin hypercube, descriptive filters, held-out pattern tests on accepted points; writes (screening.csv,) points.csv, accepted.csv, heldout.csv, calibration.html (docs/CALIBRATION.md)')
     .requiredOption('--out <dir>', 'output directory (the spec is preregistered there before any run)')
     .option('--points <n>', "Latin hypercube points (overrides the spec's samples; quick trial)")
-    .option('--seeds <n>', "runs per point for the filters (overrides the spec's seeds)")
+    .option('--seeds <n>', "runs per point for the filters and the screening (overrides the spec's seeds)")
     .option('--workers <n>', 'worker threads for the filter runs (default: all cores)')
     .option('--shard <k/n>', 'run only shard k of n of the filter runs; merge, then rerun with --resume on the merged folder')
     .option('--shards <n>', 'shard count for JOB_COMPLETION_INDEX (or set SAMENSPEL_SHARD_COUNT)')
@@ -43,16 +49,20 @@ export function register(program: Command): void {
       const bytes = readFileSync(specFile);
       const raw = parseJsonText(bytes.toString('utf8'), specFile);
       const spec = calibration.parseCalibrationSpec(raw, specFile);
-      const resolved = calibration.resolveCalibration(spec, specFile, overrides);
-      const { batch, scenarios } = resolveBatch(parseBatchSpec(resolved.batchSpec, specFile), {
-        file: specFile, loadScenario: scenarioLoader(dirname(resolve(specFile))),
+      let resolved = calibration.resolveCalibration(spec, specFile, overrides);
+      const loadScenario = scenarioLoader(dirname(resolve(specFile)));
+      // Stage 1's batch is planned (and its input checked) before anything is written.
+      const stage1 = resolved.screening && resolveBatch(parseBatchSpec(resolved.screening.batchSpec, specFile), {
+        file: specFile, loadScenario, designText: resolved.screening.designCsv,
       });
-      const plans = expandRuns(batch);
+      // Stage 2's batch as planned before screening: resolving it checks the input before anything is written.
+      let { batch, scenarios } = resolveBatch(parseBatchSpec(resolved.batchSpec, specFile), { file: specFile, loadScenario });
       const log = (s: string) => { if (!opts.quiet) process.stderr.write(`${s}\n`); };
 
       // Preregistration comes before any run (and before the store is opened).
       const runsFile = join(opts.out, 'runs.jsonl');
-      if (!existsSync(join(opts.out, PREREGISTRATION_FILE)) && existsSync(runsFile) && statSync(runsFile).size > 0) {
+      const holdsRuns = (file: string) => existsSync(file) && statSync(file).size > 0;
+      if (!existsSync(join(opts.out, PREREGISTRATION_FILE)) && (holdsRuns(runsFile) || holdsRuns(join(opts.out, SCREENING_DIR, 'runs.jsonl')))) {
         throw new UsageError(`${opts.out} holds runs but no ${PREREGISTRATION_FILE}: a merged folder needs the shards' preregistration copied in; ` +
           'without one its runs cannot be shown to follow a preregistered spec');
       }
@@ -61,16 +71,73 @@ export function register(program: Command): void {
         ? `preregistered ${specFile} (SHA-256 ${prereg.record.sha256.slice(0, 12)}…) in ${join(opts.out, PREREGISTRATION_FILE)} at ${prereg.record.registered}`
         : `preregistration of ${prereg.record.registered} matches (SHA-256 ${prereg.record.sha256.slice(0, 12)}…)`);
 
+      const preregistration = { sha256: prereg.record.sha256, registered: prereg.record.registered };
+
+      // Stage 1 (optional): Morris screening over every spec parameter; stage 2 varies the kept ones.
+      let screening: ScreeningResult | null = null;
+      let stage1Runs = 0;
+      if (resolved.screening && stage1) {
+        const s1 = resolved.screening;
+        const dir1 = join(opts.out, SCREENING_DIR);
+        const plans1 = expandRuns(stage1.batch);
+        // A shard whose folder already holds all of stage 1 (a merged screening copied in) goes on to stage 2.
+        const stored = new Set(readJsonLines<RunResult>(join(dir1, 'runs.jsonl'), true).items.map((r) => r.index));
+        const whole1 = plans1.every((p) => stored.has(p.index));
+        const o1 = await runSession({
+          command: 'calibrate', specFile, out: dir1,
+          spec: { format: calibration.CALIBRATION_FORMAT, stage: 'screening', spec: raw, preregistration, sensitivity: s1.record },
+          batch: stage1.batch, scenarios: stage1.scenarios, plans: plans1, workers, shard: whole1 ? null : shard,
+          resume: Boolean(opts.resume), quiet: Boolean(opts.quiet), exitAfter,
+        });
+        stage1Runs = o1.input.session.runsThisSession;
+        const files1 = [...o1.files];
+        const write1 = (name: string, text: string) => { writeFileDurable(join(dir1, name), text); files1.splice(files1.length - 1, 0, name); };
+        write1(sensitivity.DESIGN_FILE, s1.designCsv);
+        if (!plans1.every((p) => o1.results.has(p.index))) {
+          writeManifest(o1.input, o1.complete ? 'complete' : 'incomplete', files1);
+          if (shard) {
+            log(`shard ${shard.k}/${shard.n} of stage 1 (screening) done; when all shards are done: npx samenspel merge <shard>/${SCREENING_DIR}… --out <dir>/${SCREENING_DIR}, ` +
+              `copy ${PREREGISTRATION_FILE} into <dir>, then npx samenspel calibrate ${specFile} --out <dir> --resume (same --points/--seeds)`);
+            return;
+          }
+          process.stderr.write('samenspel: not every screening run finished (see screening/failures.csv); stage 2 needs the whole screening, so it was not run\n');
+          process.exitCode = 2;
+          return;
+        }
+        const { means } = sensitivity.pointMeans(stage1.batch, plans1, o1.results);
+        const rows = sensitivity.sensitivityIndices(s1, stage1.batch, means);
+        write1('indices.csv', sensitivity.indicesCsv(rows));
+        writeManifest(o1.input, 'complete', files1);
+        const ranks = calibration.rankScreening(s1.problem.parameters.map((p) => p.name), s1.record.measures, rows, spec.screening!.keep);
+        writeFileDurable(join(opts.out, SCREENING_FILE), calibration.screeningCsv(ranks));
+        resolved = calibration.narrowCalibration(spec, resolved, ranks.filter((r) => r.kept).map((r) => r.parameter));
+        screening = { ranks, record: s1.record };
+        log(`screening kept ${resolved.problem.parameters.map((p) => p.name).join(', ')}; held at the scenario's values: ${resolved.held.join(', ') || 'none'}`);
+      }
+
+      if (screening) ({ batch, scenarios } = resolveBatch(parseBatchSpec(resolved.batchSpec, specFile), { file: specFile, loadScenario }));
+      const plans = expandRuns(batch);
       const outcome = await runSession({
         command: 'calibrate', specFile, out: opts.out,
-        spec: { format: calibration.CALIBRATION_FORMAT, spec: raw, preregistration: { sha256: prereg.record.sha256, registered: prereg.record.registered }, filters: resolved.filters, acceptShare: spec.accept.share },
-        batch, scenarios, plans, workers, shard, resume: Boolean(opts.resume), quiet: Boolean(opts.quiet), exitAfter,
+        spec: {
+          format: calibration.CALIBRATION_FORMAT, spec: raw, preregistration, filters: resolved.filters, acceptShare: spec.accept.share,
+          ...(screening ? {
+            screening: {
+              folder: SCREENING_DIR, sensitivity: screening.record, keep: spec.screening!.keep,
+              ranking: screening.ranks.map((r) => ({ parameter: r.parameter, rank: r.rank, score: r.score, kept: r.kept })),
+              kept: resolved.problem.parameters.map((p) => p.name), held: resolved.held,
+            },
+          } : {}),
+        },
+        batch, scenarios, plans, workers, shard, resume: Boolean(opts.resume), quiet: Boolean(opts.quiet),
+        // The test hook counts the runs of both stages written in this session.
+        exitAfter: exitAfter === undefined ? undefined : exitAfter - stage1Runs,
       });
-      const files = [...outcome.files];
+      const files = screening ? [SCREENING_FILE, ...outcome.files] : [...outcome.files];
       const write = (name: string, text: string) => { writeFileDurable(join(opts.out, name), text); files.splice(files.length - 1, 0, name); };
       const finish = () => writeManifest(outcome.input, outcome.complete ? 'complete' : 'incomplete', [PREREGISTRATION_FILE, ...files]);
       if (shard) {
-        log(`shard ${shard.k}/${shard.n} done; when all shards are done: npx samenspel merge <shard dirs…> --out <dir>, copy ${PREREGISTRATION_FILE} into it, ` +
+        log(`shard ${shard.k}/${shard.n} done; when all shards are done: npx samenspel merge <shard dirs…> --out <dir>, copy ${PREREGISTRATION_FILE}${screening ? ` and the ${SCREENING_DIR} folder` : ''} into it, ` +
           `then npx samenspel calibrate ${specFile} --out <dir> --resume (same --points/--seeds) for the filters, held-out tests and report`);
         finish();
         return;
@@ -117,9 +184,9 @@ export function register(program: Command): void {
       const heldout = calibration.summariseHeldout(heldoutPoints, spec.statistics.level);
       write('heldout.csv', calibration.heldoutCsv(heldout));
       const defaults = scenarioParams(parseScenario(structuredClone(loaded.raw), loaded.file)) as unknown as Record<string, unknown>;
-      write('calibration.html', calibrationReport({ spec, batch, resolved, verdicts, heldout, defaults, preregistered: prereg.record.registered, sha256: prereg.record.sha256 }));
+      write('calibration.html', calibrationReport({ spec, batch, resolved, verdicts, heldout, defaults, preregistered: prereg.record.registered, sha256: prereg.record.sha256, screening }));
       finish();
-      log(`wrote ${['points.csv', 'accepted.csv', 'heldout.csv', 'calibration.html'].map((f) => join(opts.out, f)).join(', ')}`);
+      log(`wrote ${[...(screening ? [SCREENING_FILE] : []), 'points.csv', 'accepted.csv', 'heldout.csv', 'calibration.html'].map((f) => join(opts.out, f)).join(', ')}`);
       if (!accepted.length) log('no point was accepted: the accepted region is empty (see calibration.html for each filter\'s acceptance)');
       if (outcome.failed) process.exitCode = 2;
     });

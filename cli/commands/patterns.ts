@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import { patterns as harness } from '../../sim/index.ts';
+import { PARAMS, parseSetValue, patterns as harness } from '../../sim/index.ts';
 import { listScenarioFiles, readJson, ROOT, UsageError } from '../io.ts';
 
 export const VALIDATION_PATH = join(ROOT, 'docs', 'VALIDATION.md');
@@ -14,7 +14,17 @@ export function shippedScenarios(): harness.RawScenario[] {
   return listScenarioFiles().map((file) => ({ file: `scenarios/${basename(file)}`, json: readJson(file) as Record<string, unknown> }));
 }
 
-interface Opts { seeds: string; json?: boolean; write?: boolean; only?: string; scenarios?: string; quiet?: boolean }
+interface Opts { seeds: string; json?: boolean; write?: boolean; only?: string; scenarios?: string; quiet?: boolean; set: string[] }
+
+/** `key=value` for a model parameter (PARAMS), applied to every scenario (e.g. the table before a default changed). */
+function parseParamSet(text: string): [string, unknown] {
+  const at = text.indexOf('=');
+  const key = at > 0 ? text.slice(0, at).trim() : '';
+  if (!Object.hasOwn(PARAMS, key)) {
+    throw new UsageError(`--set '${text}': expected <parameter>=<value> with a model parameter (see \`samenspel run --help\`), e.g. diversityWeight=0.5`);
+  }
+  return [key, parseSetValue(text.slice(at + 1))];
+}
 
 export function register(program: Command): void {
   program.command('patterns')
@@ -25,6 +35,7 @@ export function register(program: Command): void {
     .option('--json', 'the result as JSON on stdout')
     .option('--write', 'replace the generated section of docs/VALIDATION.md (the full table only)')
     .option('--quiet', 'no progress on stderr')
+    .option('--set <key=value>', 'a model parameter for every scenario (repeatable), e.g. the table before a default changed', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action((o: Opts) => {
       const seeds = Number(o.seeds);
       if (!Number.isInteger(seeds) || seeds < 2 || seeds > 1000) throw new UsageError(`--seeds expects a whole number in 2 … 1000, got '${o.seeds}'`);
@@ -39,7 +50,11 @@ export function register(program: Command): void {
         for (const w of want) if (!ids.includes(w)) throw new UsageError(`--scenarios: unknown scenario '${w}'; scenarios are ${ids.join(', ')}`);
         scenarios = scenarios.filter((s) => want.includes(String(s.json.id)) || s.json.id === 'synthetisch');
       }
-      if (o.write && (only || o.scenarios)) throw new UsageError('--write replaces the whole table: leave out --only and --scenarios');
+      if (o.write && (only || o.scenarios || o.set.length)) throw new UsageError('--write replaces the whole table at the defaults: leave out --only, --scenarios and --set');
+      const sets = o.set.map(parseParamSet);
+      if (sets.length) {
+        scenarios = scenarios.map((sc) => ({ ...sc, json: { ...sc.json, params: { ...(sc.json.params as Record<string, unknown> ?? {}), ...Object.fromEntries(sets) } } }));
+      }
       const progress = !o.quiet;
       const started = Date.now();
       const result = harness.runPatterns({

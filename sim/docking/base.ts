@@ -7,11 +7,14 @@ const label = (en: string) => ({ nl: en, en });
 
 /** Parameters that switch off what a docking run does not test: no trust dynamics, no tie
  * decay, no drift of preferences toward beliefs or stakes, no projects, free meetings, and
- * none of revision 2's behaviour (opportunism, reciprocity, discounting, aspiration). */
+ * none of revision 2's behaviour (opportunism, reciprocity, discounting, aspiration, search and
+ * imitation on the knobs). Beliefs given per aspect set every knob so that the aspect's
+ * projection P_k(β) equals them; DeGroot then averages each knob, and P_k is linear. */
 export const QUIET_PARAMS = {
   trustGain: 0, trustLoss: 0, tieDecay: 0, beliefDrift: 0, stakePull: 0,
   initiateRate: 0, meetingCost: 0, shareCost: 0, directingStrength: 0,
   opportunism: 0, reciprocity: 0, discountRate: 0, aspirationWeight: 0,
+  searchShare: 0, imitationRate: 0,
 } as const;
 
 export function skeleton(id: string, kind: 'value' | 'knowledge', ticks: number): ScenarioInput {
@@ -21,7 +24,7 @@ export function skeleton(id: string, kind: 'value' | 'knowledge', ticks: number)
     description: label(`Docking configuration '${id}' (sim/docking).`),
     ticks,
     aspects: [kind === 'knowledge'
-      ? { id: 'x', label: label('x'), kind: 'knowledge', solution: 0.5 }
+      ? { id: 'x', label: label('x'), kind: 'knowledge' }
       : { id: 'x', label: label('x'), kind: 'value' }],
     sectors: [{ id: 'all', label: label('All'), color: '#777777', affectedness: 0.5 }],
     rules: 'open-netwerk',

@@ -1,16 +1,16 @@
 // Golub & Jackson (2010): in DeGroot learning, a large society whose members start from
 // independent noisy signals of the truth converges to the truth ("wise") exactly when no
 // actor keeps a non-vanishing share of influence; one dominant voice pulls the consensus to its
-// own error. Here: the engine's learning mechanism with its own initialisation — beliefs =
-// s* + independent noise (expertise 0, beliefNoise σ, no sector bias) — over random ties
+// own error. Here: the engine's learning mechanism, each agent's initial belief given as the
+// truth plus independent noise (σ, drawn here from the docking's own seeded stream) — over random ties
 // (meetingMode 'all-ties'). Crowd: equal reputation, no dominant voice. Dominant: one extra
 // actor that everyone is tied to with trust 1, with reputation 1 (others 0.05) and a high
-// self-weight, starting `dominantError` away from s*.
+// self-weight, starting `dominantError` away from the truth.
 import { createRun } from '../engine/run.ts';
 import { parseScenario } from '../schema/validate.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import type { State } from '../engine/state.ts';
-import { createRng, deriveSeed } from '../engine/rng.ts';
+import { createRng, deriveSeed, randomNormal } from '../engine/rng.ts';
 import { QUIET_PARAMS, skeleton } from './base.ts';
 import { stationary } from './stationary.ts';
 
@@ -18,9 +18,9 @@ export interface GolubJacksonOptions {
   n: number;
   seed: number | string;
   dominant: boolean;
-  /** Spread of the independent initial errors (the opgave's beliefNoise). */
+  /** Spread (sd) of the independent initial errors. */
   noise?: number;
-  /** The dominant actor's initial error (its belief is s* + this). */
+  /** The dominant actor's initial error (its belief is the truth + this). */
   dominantError?: number;
   ticks?: number;
 }
@@ -29,11 +29,12 @@ export const TRUTH = 0.5;
 
 export function golubJacksonScenario(o: GolubJacksonOptions): Scenario {
   const sc = skeleton('golub-jackson', 'knowledge', o.ticks ?? 400);
-  sc.opgave = { severity: 1, beliefNoise: o.noise ?? 0.2, beliefBias: 0, urgency: 0.5 };
-  // Expertise 0: every initial belief is s* plus the full independent noise (engine draws).
   sc.sectors = [{ id: 'all', label: { nl: 'Allen', en: 'All' }, color: '#777777', affectedness: 0.5, expertise: [0] }];
+  const noise = o.noise ?? 0.2;
+  const draw = createRng(deriveSeed(o.seed, 'golub-jackson-beliefs'));
   const agents = Array.from({ length: o.n }, (_, c) => ({
     name: `Agent ${c + 1}`, sector: 'all', stake: [0.5], reputation: o.dominant ? 0.05 : 0.5, openness: 0, engagement: 0.5,
+    belief: [Math.min(1, Math.max(0, TRUTH + noise * randomNormal(draw)))],
   }));
   // Random ties, four drawn per agent, trust uniform on [0.3, 0.7]: nobody stands out.
   const rng = createRng(deriveSeed(o.seed, 'golub-jackson-ties'));

@@ -22,10 +22,13 @@ import { MEASURES } from '../schema/measures.ts';
 import { positionText, projectText, rulesChangeText, type LogEntry } from './log.ts';
 import { applyEvent, type EventHost } from './eventInterpreter.ts';
 import { stateFromJson, stateToJson, type SavedRun } from './saved.ts';
+import { fillOmega, opgaveView, shake, type OpgaveView } from './opgave.ts';
+import { refreshApproaches } from './mechanisms/approaches.ts';
+import type { WorthScale } from './landscape/index.ts';
 
 export type { SavedRun } from './saved.ts';
 
-export const ENGINE_VERSION = '0.2.0';
+export const ENGINE_VERSION = '0.3.0';
 
 /** An intervention or scheduled event without its tick (the run supplies it). */
 export type Intervention = ScenarioEvent extends infer E ? E extends ScenarioEvent ? Omit<E, 'tick'> : never : never;
@@ -112,6 +115,8 @@ class Engine implements Run {
   readonly nameIndex: Map<string, number>;
   private ctx!: Ctx;
   private leaderIndex = -1;
+  /** The landscape's worth table over the state's tables (derived: rebuilt on restore). */
+  private readonly opgave: OpgaveView;
   /** The interpreter's view of this run (events change rules and parameters through it). */
   private readonly host: EventHost;
 
@@ -130,6 +135,7 @@ class Engine implements Run {
     readonly log: LogEntry[],
   ) {
     this.nameIndex = new Map(meta.names.map((n, i) => [n, i]));
+    this.opgave = opgaveView(state, currentParams.worthScale as WorthScale);
     const engine = this;
     this.host = {
       scenario, state, meta, nameIndex: this.nameIndex,
@@ -154,6 +160,11 @@ class Engine implements Run {
     const s = this.state;
     applyBehaviourMix(s, this.currentRules.behaviour);
     for (let i = 0; i < s.n; i++) s.meetShare[i] = baseMeetShare(s, i);
+    refreshApproaches(s, this.opgave.omega);
+    // Preferences on knowledge aspects start halfway between stake and belief (P_k(β)).
+    for (let i = 0; i < s.n; i++) {
+      for (let x = 0; x < s.k; x++) if (s.isKnowledge[x]) s.pref[i * s.k + x] = 0.5 * s.stake[i * s.k + x] + 0.5 * s.belief[i * s.k + x];
+    }
     this.rebuildCtx();
     this.buildChain();
     // The starting agenda: the engagement-weighted mean preference.
@@ -186,7 +197,13 @@ class Engine implements Run {
         this.note('sanction', false, t);
       },
     };
-    this.ctx = buildCtx(this.currentParams, this.currentRules, this.rng, reporter);
+    const scale = this.currentParams.worthScale as WorthScale;
+    if (this.opgave.scale !== scale) {
+      this.opgave.scale = scale;
+      fillOmega(this.opgave);
+      refreshApproaches(this.state, this.opgave.omega);
+    }
+    this.ctx = buildCtx(this.currentParams, this.currentRules, this.rng, reporter, this.opgave.omega);
     this.leaderIndex = this.currentRules.leader ? (this.nameIndex.get(this.currentRules.leader) ?? -1) : -1;
   }
 
@@ -194,10 +211,19 @@ class Engine implements Run {
   private buildChain(): void {
     const s = this.state;
     s.chainNext.fill(-1);
-    if (!this.ctx.chain) return;
+    if (!this.ctx.chain) { s.chainLead = -1; return; }
     const order = Array.from({ length: s.n }, (_, i) => i).filter((i) => s.present[i])
       .sort((a, b) => s.sector[a] - s.sector[b] || a - b);
     for (let t = 0; t + 1 < order.length; t++) s.chainNext[order[t]] = order[t + 1];
+    // The chain executes its lead's known process: when the chain forms, the leader's approach,
+    // or the most engaged present actor's when there is no leader. Later membership changes
+    // keep the process (and its search) and only replace a lead that left.
+    if (s.chainLead >= 0 && s.present[s.chainLead]) return;
+    const forming = s.chainLead < 0;
+    let lead = s.leader >= 0 && s.present[s.leader] ? s.leader : -1;
+    for (const i of order) if (lead < 0 || (s.leader < 0 && s.engagement[i] > s.engagement[lead])) lead = i;
+    s.chainLead = lead;
+    if (forming) s.chainApproach = lead >= 0 ? s.approach[lead] : 0;
   }
 
   private note(kind: string, marked: boolean, text: Bilingual): void {
@@ -215,10 +241,13 @@ class Engine implements Run {
       this.note(e.type, true, e.label ?? text);
     }
     const ctx = this.ctx;
+    // Turbulence: the tables of a share of the knobs are redrawn every τ ticks (ODD.md §7.4).
+    if (s.turbulenceShare > 0 && s.tick % s.turbulenceEvery === 0) shake(s, this.opgave, this.rng);
     budgets(s, ctx);                    // 2.
     meetings(s, ctx);                   // 3.
     dialogue(s, ctx);                   // 4. samen richten
     learning(s, ctx);                   // 5. samen leren
+    refreshApproaches(s, ctx.omega);
     const severityBefore = s.severity;
     action(s, ctx);                     // 6. samen handelen
     payoffs(s, ctx, severityBefore);    // 7.

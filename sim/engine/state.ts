@@ -5,6 +5,8 @@ import { randomInt, randomNormal, type Rng } from './rng.ts';
 import { ensureTie } from './ties.ts';
 import type { Dist, Profile, Scenario } from '../schema/scenario.ts';
 import { actorNames } from '../schema/events.ts';
+import { MAX_KNOBS } from '../schema/scenario.ts';
+import { createOpgave } from './opgave.ts';
 
 export const OUTSIDE = 0, PERIPHERY = 1, CORE = 2;
 export const NETWERKER = 0, TRANSACTIONEEL = 1, MEELIFTER = 2;
@@ -29,14 +31,34 @@ export interface State {
   n: number; k: number; sectors: number; cap: number; projectCap: number; pairCap: number;
   tick: number;
   // The opgave.
-  solution: Float64Array; isKnowledge: Uint8Array; requiresAccess: Uint8Array; requiresMandate: Uint8Array;
+  isKnowledge: Uint8Array; requiresAccess: Uint8Array; requiresMandate: Uint8Array;
+  // The knowledge side as a landscape of knobs (ODD.md §7.4; sim/engine/opgave.ts). N = knobs,
+  // m = knobsPerAspect; knob n belongs to knowledge aspect ⌊n/m⌋, which is scenario aspect
+  // knowAspect[⌊n/m⌋]. Approaches are bit masks (bit n = knob n on).
+  knobs: number; knobsPerAspect: number; knobK: number; knobWithin: number;
+  knowAspect: Int32Array; knobDeps: Int32Array; knobTables: Float64Array;
+  /** x*, W_max·N and W̄·N of the current tables; the polarity π and status quo x⁰ (bit masks). */
+  landBest: number; landMaxSum: number; landMeanSum: number; landPolarity: number; landStatusQuo: number;
+  /** Knobs of aspects that require access or mandate (bit masks). */
+  accessKnobs: number; mandateKnobs: number;
+  turbulenceShare: number; turbulenceEvery: number;
+  /** Tried-variant records that belong to an approach (projects, chain): open addressing, key = x + 1. */
+  recordKey: Int32Array; recordMask: Int32Array;
+  chainApproach: number; chainLead: number;
   severity: number; severityStart: number; urgency: number; platformBudget: number;
   impact: number; impactTick: number; totalResources0: number;
   // Sectors.
   sectorAffect: Float64Array; rival: Uint8Array; sectorStake: Float64Array; sectorWeight: Float64Array;
   // Actors.
   sector: Uint16Array; present: Uint8Array; named: Uint8Array;
+  /** belief: on knowledge aspects the projection P_k(β_i) of the knob beliefs (what preferences
+   * drift toward); unused on value aspects. */
   stake: Float64Array; belief: Float64Array; pref: Float64Array; expertise: Float64Array;
+  /** β_in: how sure actor i is that knob n should be on; the approach it would try is β rounded. */
+  knobBelief: Float64Array; approach: Int32Array; approachWorth: Float64Array;
+  /** An actor's own record of tried variants, valid for approach triedBase; its last tried
+   * approach and that approach's observed worth (−1: nothing tried yet). */
+  triedBase: Int32Array; triedMask: Int32Array; lastTried: Int32Array; lastWorth: Float64Array; knobNum: Float64Array;
   resources: Float64Array; mandate: Float64Array; reputation: Float64Array; access: Float64Array;
   /** Gossip's damage to reputation (0 … 1); it fades. Standing = reputation·(1 − stain). */
   stain: Float64Array;
@@ -70,6 +92,11 @@ export interface State {
   projectSize: Int32Array; projectDir: Float64Array; projectTickSum: Float64Array; projectNamed: Uint8Array;
   projectBonus: Float64Array; projectSumC: Float64Array; projectSumSqrt: Float64Array; projectMaxAccess: Float64Array; projectMaxMandate: Float64Array;
   projectCoord: Float64Array; projectExpMin: Float64Array; projectExpMax: Float64Array; projectOutput: Float64Array;
+  /** A project's approach (bit mask), the share of output its integration costs, its last
+   * observed worth, and scratch for forming the approach (votes per knob, weights per aspect,
+   * ones per knob, sectors). */
+  projectApproach: Int32Array; projectIntegration: Float64Array; projectWorth: Float64Array; projectForming: Uint8Array;
+  projectVote: Float64Array; projectVoteDen: Float64Array; projectOnes: Float64Array; projectSectorSeen: Uint8Array;
   /** Output net of coordination accumulated while running: what members are paid at delivery. */
   projectPay: Float64Array;
   projectEff: Float64Array; projectFree: Int32Array; projectFreeCount: number; projectsRunning: number;
@@ -118,14 +145,28 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
   const projectCap = Math.max(4, Math.ceil(n / 2));
   const pairCap = pairCapacity(n, cap, p);
   const f = (len: number) => new Float64Array(len);
+  const land = sc.opgave.landscape;
+  const knowAspect = sc.aspects.flatMap((a, x) => (a.kind === 'knowledge' ? [x] : []));
+  const m = knowAspect.length ? (land.knobs ?? Math.min(4, Math.floor(MAX_KNOBS / knowAspect.length))) : 0;
+  const N = m * knowAspect.length;
+  const kappa = N > 0 ? Math.min(land.interdependence, N - 1) : 0;
+  let recordCap = 64;
+  while (recordCap < 4 * projectCap) recordCap *= 2;
   const s: State = {
     n, k, sectors: S, cap, projectCap, pairCap, tick: 0,
-    solution: f(k), isKnowledge: new Uint8Array(k), requiresAccess: new Uint8Array(k), requiresMandate: new Uint8Array(k),
+    isKnowledge: new Uint8Array(k), requiresAccess: new Uint8Array(k), requiresMandate: new Uint8Array(k),
+    knobs: N, knobsPerAspect: m, knobK: kappa, knobWithin: land.withinShare, knowAspect: Int32Array.from(knowAspect),
+    knobDeps: new Int32Array(0), knobTables: f(0),
+    landBest: 0, landMaxSum: 0, landMeanSum: 0, landPolarity: 0, landStatusQuo: 0, accessKnobs: 0, mandateKnobs: 0,
+    turbulenceShare: land.turbulence, turbulenceEvery: land.turbulenceEvery,
+    recordKey: new Int32Array(recordCap), recordMask: new Int32Array(recordCap), chainApproach: 0, chainLead: -1,
     severity: sc.opgave.severity, severityStart: sc.opgave.severity, urgency: sc.opgave.urgency, platformBudget: 0,
     impact: 0, impactTick: 0, totalResources0: 0,
     sectorAffect: f(S), rival: new Uint8Array(S * S), sectorStake: f(S * k), sectorWeight: f(S),
     sector: new Uint16Array(n), present: new Uint8Array(n), named: new Uint8Array(n),
     stake: f(n * k), belief: f(n * k), pref: f(n * k), expertise: f(n * k),
+    knobBelief: f(n * N), approach: new Int32Array(n), approachWorth: f(n),
+    triedBase: new Int32Array(n), triedMask: new Int32Array(n), lastTried: new Int32Array(n), lastWorth: f(n).fill(-1), knobNum: f(n * N),
     resources: f(n), mandate: f(n), reputation: f(n), stain: f(n), access: f(n), proactiveness: f(n), openness: f(n),
     achterban: f(n), threshold: f(n), selfWeight: f(n),
     profile: f(n * PROFILE_WIDTH), ownProfile: f(n * PROFILE_WIDTH), archetype: new Uint8Array(n),
@@ -144,6 +185,8 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
     projectTickSum: f(projectCap), projectNamed: new Uint8Array(projectCap),
     projectBonus: f(projectCap), projectSumC: f(projectCap), projectSumSqrt: f(projectCap), projectMaxAccess: f(projectCap), projectMaxMandate: f(projectCap),
     projectCoord: f(projectCap), projectExpMin: f(projectCap * k), projectExpMax: f(projectCap * k), projectOutput: f(projectCap), projectPay: f(projectCap),
+    projectApproach: new Int32Array(projectCap), projectIntegration: f(projectCap), projectWorth: f(projectCap), projectForming: new Uint8Array(projectCap),
+    projectVote: f(projectCap * N), projectVoteDen: f(projectCap * knowAspect.length), projectOnes: f(projectCap * N), projectSectorSeen: new Uint8Array(projectCap * S),
     projectEff: f(projectCap), projectFree: new Int32Array(projectCap), projectFreeCount: 0, projectsRunning: 0,
     projectsStarted: 0, projectsDelivered: 0, projectSeq: new Int32Array(projectCap), projectCounter: 0,
     presentList: new Int32Array(n), presentCount: 0, dirScratch: f(k),
@@ -155,7 +198,6 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
   };
   sc.aspects.forEach((a, i) => {
     s.isKnowledge[i] = a.kind === 'knowledge' ? 1 : 0;
-    s.solution[i] = a.solution ?? 0.5;
     s.requiresAccess[i] = a.requiresAccess ? 1 : 0;
     s.requiresMandate[i] = a.requiresMandate ? 1 : 0;
   });
@@ -167,26 +209,18 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
       s.rival[j * S + i] = 1;
     }
   });
-  // A shared error per sector and aspect: sectors are wrong in their own direction (complexity).
-  const sectorBias = f(S * k);
-  for (let i = 0; i < S * k; i++) sectorBias[i] = 2 * rng() - 1;
-
   const meta = actorMeta(sc);
   const sectorExpertise = (sec: number, a: number) => {
     const e = sc.sectors[sec].expertise;
     return e ? perAspectValue(e, aspectIds, a) : 0.3;
   };
-  const initBeliefs = (i: number, sec: number) => {
+  // Value aspects: belief = stake (unused). Knowledge aspects get their knob beliefs once the
+  // landscape exists (opgave.ts), after every actor's stake and expertise are drawn.
+  const initBeliefs = (i: number) => {
     for (let a = 0; a < k; a++) {
       const x = i * k + a;
-      if (s.isKnowledge[a]) {
-        const ignorance = 1 - s.expertise[x];
-        s.belief[x] = clamp01(s.solution[a] + ignorance * (sc.opgave.beliefBias * sectorBias[sec * k + a] + sc.opgave.beliefNoise * randomNormal(rng)));
-        s.pref[x] = 0.5 * s.stake[x] + 0.5 * s.belief[x];
-      } else {
-        s.belief[x] = s.stake[x];
-        s.pref[x] = s.stake[x];
-      }
+      s.belief[x] = s.stake[x];
+      s.pref[x] = s.stake[x];
     }
   };
   const setProfile = (i: number, prof: Profile, archetype: number) => {
@@ -215,16 +249,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
     }
     s.position[i] = a.position === 'core' ? CORE : a.position === 'periphery' ? PERIPHERY : a.position === 'outside' ? OUTSIDE : positionFor(a.engagement, p);
     s.mixDraw[i] = rng();
-    initBeliefs(i, sec);
-    if (a.belief) {
-      // A given initial belief replaces the drawn one (the draws above still happen, so the
-      // stream of draws does not depend on it).
-      for (let x = 0; x < k; x++) {
-        if (!s.isKnowledge[x]) continue;
-        s.belief[i * k + x] = perAspectValue(a.belief, aspectIds, x);
-        s.pref[i * k + x] = 0.5 * s.stake[i * k + x] + 0.5 * s.belief[i * k + x];
-      }
-    }
+    initBeliefs(i);
     i++;
   }
   sc.groups.forEach((g) => {
@@ -247,7 +272,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
       setProfile(i, ARCHETYPE_PROFILES[arch], arch);
       s.position[i] = positionFor(s.engagement[i], p);
       s.mixDraw[i] = rng();
-      initBeliefs(i, sec);
+      initBeliefs(i);
     }
     // Random ties within and beyond the group: O(count · perActor).
     const count = g.count;
@@ -277,6 +302,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
   if (s.totalResources0 === 0) s.totalResources0 = 1;
   for (let q = projectCap - 1; q >= 0; q--) s.projectFree[s.projectFreeCount++] = q;
   rebuildPresent(s);
+  createOpgave(sc, s, p, rng);
   settleShape(s);
   return { state: s, meta };
 }
@@ -287,10 +313,10 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
 // read any field of the state, so every mechanism runs unoptimised again for a while — in
 // every run, not once per process. Settling the shape at creation, before any mechanism is
 // optimised, avoids that. Values are restored exactly: output does not change.
-const DOUBLE_FIELDS = ['severity', 'severityStart', 'urgency', 'platformBudget', 'impact', 'impactTick', 'totalResources0',
+const DOUBLE_FIELDS = ['knobWithin', 'landMaxSum', 'landMeanSum', 'turbulenceShare', 'severity', 'severityStart', 'urgency', 'platformBudget', 'impact', 'impactTick', 'totalResources0',
   'samensturing', 'richten0', 'leren0', 'handelen0'] as const;
 const INT_FIELDS = ['tick', 'pairCount', 'crossSector', 'projectFreeCount', 'projectsRunning', 'projectsStarted', 'projectsDelivered',
-  'projectCounter', 'presentCount', 'brokerCount', 'leader', 'started'] as const;
+  'projectCounter', 'presentCount', 'brokerCount', 'leader', 'started', 'landBest', 'chainApproach', 'chainLead'] as const;
 
 /** Gives the state's scalar fields their final representation (double or small integer, mutable). */
 export function settleShape(s: State): void {

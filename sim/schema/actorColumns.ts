@@ -38,6 +38,10 @@ export const ACTOR_OUTPUT_COLUMNS: readonly ColumnSpec[] = [
   c('degree', 'Relaties', 'Degree', 'relaties', 'ties', 0, null, 'Aantal relaties (uitgaande vertrouwensrelaties) van de actor.', 'Number of the actor\'s (outgoing trust) ties.'),
   c('coreness', 'Kernscore', 'Coreness', 'score', 'score', 0, null,
     'Continue kernscore c_i (Borgatti & Everett 2000), zoals de maat kern-periferiestructuur die gebruikt (ODD.md §7.9).', 'Continuous coreness c_i (Borgatti & Everett 2000), as the core–periphery fit measure uses it (ODD.md §7.9).'),
+  c('approach', 'Aanpak', 'Approach', 'knoppen', 'knobs', null, null,
+    'De aanpak die de actor nu zou proberen: per knop 1 (aan) of 0 (uit), knop 0 eerst, per kennisaspect m knoppen (ODD.md §7.4); leeg zonder kennisaspecten. Tekst, zodat voorloopnullen blijven.', 'The approach the actor would now try: per knob 1 (on) or 0 (off), knob 0 first, m knobs per knowledge aspect (ODD.md §7.4); empty without knowledge aspects. Text, so leading zeros stay.'),
+  c('approach_worth', 'Waarde aanpak', 'Approach worth', 'aandeel', 'share', 0, 1,
+    'De waarde ω van die aanpak: het deel van de haalbare verbetering boven een willekeurige aanpak (ODD.md §7.4); leeg zonder kennisaspecten.', 'The worth ω of that approach: the share of the achievable improvement over an arbitrary approach (ODD.md §7.4); empty without knowledge aspects.'),
 ];
 
 /** Per aspect: the actor's preference and belief on it (columns pref_<aspect>, belief_<aspect>). */
@@ -45,7 +49,7 @@ export const ACTOR_ASPECT_COLUMNS: readonly ColumnSpec[] = [
   c('pref_<aspect>', 'Voorkeur', 'Preference', 'positie', 'position', 0, 1,
     'De voorkeur p_ik van de actor op aspect k: waar hij de opgave heen wil hebben.', 'The actor\'s preference p_ik on aspect k: where it wants the opgave to go.'),
   c('belief_<aspect>', 'Overtuiging', 'Belief', 'positie', 'position', 0, 1,
-    'De overtuiging β_ik van de actor op aspect k: wat hij denkt dat waar of werkzaam is.', 'The actor\'s belief β_ik on aspect k: what it holds true or effective.'),
+    'Op een kennisaspect: de projectie P_k(β_i) van de overtuigingen per knop — het deel van de knoppen van het aspect dat de actor zet zoals een hoog belang ingeeft; op een waardeaspect gelijk aan het belang.', 'On a knowledge aspect: the projection P_k(β_i) of the knob beliefs — the share of the aspect\'s knobs the actor sets the way a high stake favours; on a value aspect equal to the stake.'),
 ];
 
 /** The header of a per-actor table for a scenario with these aspects. */

@@ -9,7 +9,7 @@ const m = (key: string, nl: string, en: string, min: number, max: number | null,
 
 export const MEASURES: readonly MeasureSpec[] = [
   m('richten', 'Samen richten', 'Joint direction', 0, 1, '1 − 2·Σ e_i‖p_i − p̄‖ / (D·Σ e_i), clamped; p̄ the engagement-weighted mean preference, D = √K.'),
-  m('leren', 'Samen leren', 'Joint learning', 0, 1, 'Mean over knowledge aspects of max(0, κ̄_k − σ_k), κ_ik = 1 − |β_ik − s*_k|, engagement-weighted mean and spread (0 without knowledge aspects).'),
+  m('leren', 'Samen leren', 'Joint learning', 0, 1, 'The worth of the approaches actors would now try and how shared they are: the engagement-weighted mean ω of their approaches × their agreement on the knobs (mean over knobs of |2·share on − 1|, engagement-weighted); 0 without knowledge aspects (ODD.md §7.4).'),
   m('lerenGain', 'Leerwinst', 'Learning gain', -1, 1, 'leren minus its tick-0 value.'),
   m('handelen', 'Samen handelen', 'Joint action', 0, 1, "Share of engaged (non-outside) actors' resources contributed to joint projects this tick."),
   m('coherence', 'Samenhang', 'Coherence', 0, 1, 'Contribution-weighted 1 − ‖d − A‖/D over project contributions (d the project direction, A the agenda); 0 without project contributions.'),
@@ -32,7 +32,7 @@ export const MEASURES: readonly MeasureSpec[] = [
   m('legitimation', 'Legitimatie', 'Legitimation', 0, 1, 'The legitimacy measure, as the sixth domain.'),
   m('projects', 'Lopende projecten', 'Running projects', 0, null, 'Projects running (past quorum, not yet delivered).'),
   m('meetings', 'Ontmoetingen', 'Meetings', 0, null, 'Meetings this tick.'),
-  m('payoffNetwerker', 'Opbrengst netwerkers', 'Payoff of networkers', -100, null, "Mean payoff of actors behaving as netwerker over one common window of 10 ticks for every archetype (an exponential average, bias-corrected from the start of the run); 0 if none."),
+  m('payoffNetwerker', 'Opbrengst netwerkers', 'Payoff of networkers', -100, null, "Mean payoff of actors behaving as netwerker over one common window of `payoffWindow` ticks (default 10) for every archetype (an exponential average, bias-corrected from the start of the run); 0 if none."),
   m('payoffTransactioneel', 'Opbrengst transactioneel', 'Payoff of transactional actors', -100, null, 'The same for transactioneel actors.'),
   m('payoffMeelifter', 'Opbrengst meelifters', 'Payoff of free riders', -100, null, 'The same for meelifter actors.'),
   m('present', 'Aanwezig', 'Present', 0, null, 'Actors present in the network (entered and not left).'),

@@ -25,7 +25,7 @@ export interface EnumParam {
 }
 export type ParamSpec = NumberParam | EnumParam;
 export type ParamGroup =
-  | 'meetings' | 'dialogue' | 'learning' | 'action' | 'payoffs' | 'positions' | 'agenda' | 'opgave';
+  | 'meetings' | 'dialogue' | 'learning' | 'knowledge' | 'action' | 'payoffs' | 'positions' | 'agenda' | 'opgave';
 
 const n = (
   group: ParamGroup, dflt: number, min: number, max: number, nl: string, en: string, unit: string, doc: string,
@@ -69,8 +69,34 @@ export const PARAMS = {
   selfWeight: n('learning', 3, 0, 100, 'Eigen gewicht', 'Self weight', 'weight', 'DeGroot self-weight: a belief update is (selfWeight·β_i + Σ T_ij·cred_j·β_j) / (selfWeight + Σ T_ij·cred_j) over the partners met this tick.'),
   shareCost: n('learning', 0.02, 0, 1, 'Kosten kennisdeling', 'Sharing cost', 'resource units', 'Meeting time a sharer spends per sharing meeting.'),
   bilateralTrust: n('learning', 0.4, 0, 1, 'Vertrouwen voor bilateraal delen', 'Bilateral sharing trust', 'trust', 'Under the bilateral knowledge regime, knowledge is shared only on ties at least this trusted.'),
-  lbdRate: n('learning', 0.3, 0, 1, 'Leren door doen', 'Learning by doing', 'fraction', 'On completion, a project\'s members move their beliefs toward a noisy signal of s* by this fraction.'),
-  lbdNoise: n('learning', 0.1, 0, 1, 'Ruis bij leren door doen', 'Learning-by-doing noise', 'sd', 'Standard deviation of the signal of s* a project reveals.'),
+  lbdRate: n('learning', 0.3, 0, 1, 'Leren door doen', 'Learning by doing', 'fraction', 'On delivery, a project\'s members observe the worth of the project\'s approach (with noise); where it worked better than what they knew of their own, they move their beliefs toward it by this fraction.'),
+  lbdNoise: n('learning', 0.1, 0, 1, 'Ruis bij leren door doen', 'Learning-by-doing noise', 'sd', 'Standard deviation of the noise on an observed worth (uniform, so one draw): what trying an approach reveals of how well it works.'),
+  imitationRate: n('learning', 0.5, 0, 1, 'Navolging van succes', 'Imitation of success', 'weight × trust', 'Meeting a partner whose last tried approach worked better (as observed), an actor weighs that approach\'s knob settings into its beliefs with weight imitationRate × trust, beside DeGroot averaging (Lazer & Friedman 2007). 0 leaves plain DeGroot.'),
+  // Knowledge: the opgave as a landscape of knobs (ODD.md §7.4)
+  worthScale: {
+    kind: 'enum', default: 'above-mean', options: ['above-mean', 'raw', 'power8'], group: 'knowledge', unit: '',
+    label: { nl: 'Schaal van waarde', en: 'Worth scale' },
+    doc: 'How an approach\'s NK worth W becomes effectiveness ω (F1): `above-mean` max(0, (W − W̄)/(W_max − W̄)), the share of the achievable improvement over an arbitrary approach; `raw` W/W_max; `power8` (W/W_max)^8 (Lazer & Friedman\'s score).',
+  } as EnumParam,
+  expertiseMode: {
+    kind: 'enum', default: 'silo', options: ['silo', 'oracle'], group: 'knowledge', unit: '',
+    label: { nl: 'Soort deskundigheid (ablatie)', en: 'Kind of expertise (ablation)' },
+    doc: '`silo`: an expert knows the best settings of its own aspect\'s knobs given its own picture of the rest (F2). `oracle` is an ablation only: experts know the global best approach\'s settings, which writes the network\'s advantage in.',
+  } as EnumParam,
+  stakeBias: n('knowledge', 0.3, 0, 1, 'Belangenkleuring b', 'Stake bias b', 'fraction', 'Initial beliefs lean toward what one\'s stake favours: β ← (1 − b)·β + b·ŝ (F4).'),
+  searchShare: n('knowledge', 0.2, 0, 0.5, 'Zoekaandeel φ', 'Search share φ', 'fraction', 'A searching unit (solo actor, chain lead, project) puts this share of its contributions into one untried one-knob variant of its approach and keeps the variant if its observed worth is higher (F7). At a local peak search stops. 0 switches search off.'),
+  integrationCost: n('knowledge', 0.3, 0, 1, 'Integratiekosten χ', 'Integration cost χ', 'fraction', 'A project whose approach draws on s_p of S sectors loses χ·(s_p − 1)/(S − 1)·(1 − a_p) of its output, a_p the members\' agreement on the knobs (F6). 0 switches it off.'),
+  expertiseWeight: int('knowledge', 2, 0, 8, 'Gewicht deskundigheid γ', 'Expertise weight γ', 'exponent', 'A project\'s approach is a vote per knob weighted by e^γ, e the member\'s expertise on the knob\'s aspect (F5): large γ picks the expert, 0 a plain majority.'),
+  combination: {
+    kind: 'enum', default: 'vote', options: ['vote', 'initiator'], group: 'knowledge', unit: '',
+    label: { nl: 'Combinatie in projecten (ablatie)', en: 'Combination in projects (ablation)' },
+    doc: '`vote`: a project\'s approach combines its members\' beliefs (F5). `initiator` is an ablation: the project takes its initiator\'s approach (no combination, no integration cost).',
+  } as EnumParam,
+  projectSectors: {
+    kind: 'enum', default: 'any', options: ['any', 'initiator'], group: 'knowledge', unit: '',
+    label: { nl: 'Sectoren in projecten (ablatie)', en: 'Sectors in projects (ablation)' },
+    doc: '`any`: anyone may join a project. `initiator` is an ablation: only actors of the initiator\'s sector join (single-sector projects).',
+  } as EnumParam,
   // Action
   soloEfficiency: n('action', 1, 0, 4, 'Efficiëntie solo', 'Solo efficiency', 'output per unit', 'Output per unit of solo contribution (after the fixed cost).'),
   soloFixedCost: n('action', 0.1, 0, 2, 'Vaste kosten solo', 'Solo fixed cost', 'resource units', 'Fixed cost per tick of acting alone.'),
@@ -85,7 +111,7 @@ export const PARAMS = {
   synergy: n('action', 0, 0, 2, 'Synergie γ (engine 0.1)', 'Synergy γ (engine 0.1)', 'multiplier', 'Engine 0.1\'s superlinear term, per tick: output adds γ·((Σ√c)² − Σc). Default 0 since revision 2 (replaced by the process loss); kept only to compare with engine 0.1, which used 0.3.'),
   coordinationLoss: n('action', 0.5, 0, 1, 'Coördinatieverlies λ', 'Coordination loss λ', 'fraction', 'Project coordination = 1 − λ·(1 − T̄), T̄ the members\' mean trust in the co-members they know: strangers still produce (1 − λ). 0 switches the loss off; 1 is engine 0.1\'s coordination = T̄.'),
   processLoss: n('action', 0.15, 0, 2, 'Procesverlies ρ', 'Process loss ρ', 'per extra member', 'Project output × g(m) = 1/(1 + ρ·(m − 1)) for m members (Steiner 1972; ρ ≈ 0.15 fits Ringelmann). 0 switches it off.'),
-  diversityWeight: n('action', 0.5, 0, 2, 'Gewicht diversiteit', 'Diversity weight', 'multiplier', 'Output is multiplied by 1 + diversityWeight × (spread of members\' expertise).'),
+  diversityWeight: n('action', 0, 0, 2, 'Gewicht diversiteit (engine 0.2)', 'Diversity weight (engine 0.2)', 'multiplier', 'Engine 0.2\'s accounting bonus: output × (1 + diversityWeight × spread of members\' expertise). Default 0 since revision 2 part 2 (was 0.5): diversity now pays only through the knob settings its members bring into the combined approach (F5); kept only to compare.'),
   soloMinScale: n('action', 0.2, 0, 4, 'Minimale schaal solo', 'Solo minimum efficient scale', 'resource units', 'Below this contribution, solo output per unit falls in proportion (× a/scale): acting alone has a minimum efficient scale, so a cut can leave combination or withdrawal. 0 switches it off.'),
   opportunism: n('action', 0.5, 0, 1, 'Opportunisme in deals', 'Opportunism in deals', 'fraction', 'In a deal an actor delivers only 1 − opportunism·(1 − trustworthiness) of what it promised; the rest stays with it. 0 switches opportunism (and its detection) off.'),
   dealDetect: n('action', 0.5, 0, 1, 'Ontdekkingskans opportunisme', 'Opportunism detection', 'probability', 'Chance that a deal partner notices a shortfall, times (1 − the shorting actor\'s trustworthiness).'),
@@ -95,7 +121,7 @@ export const PARAMS = {
   reciprocity: n('action', 0.2, 0, 1, 'Wederkerigheid', 'Reciprocity', 'benefit', 'An actor that was helped (knowledge shared, brought into a project) lowers its benefit threshold for joining its helper\'s project by this much, once. 0 switches it off.'),
   detectRate: n('action', 0.3, 0, 1, 'Ontdekkingskans meeliften', 'Free-rider detection', 'per tick', 'Chance per tick that a project member giving less than half of what it could is detected, times (1 − tolerance).'),
   // Payoffs and engagement
-  knowledgeValue: n('payoffs', 2, 0, 10, 'Waarde van kennis', 'Value of knowledge', 'payoff per unit', 'Payoff per unit reduction of belief error.'),
+  knowledgeValue: n('payoffs', 2, 0, 10, 'Waarde van kennis', 'Value of knowledge', 'payoff per unit', 'Payoff per unit gain in the worth ω of the approach the actor would now try.'),
   opgaveValue: n('payoffs', 4, 0, 20, 'Waarde van voortgang', 'Value of progress', 'payoff per unit', 'Payoff to an actor of the opgave\'s severity falling, times its affectedness (a public good).'),
   spendCost: n('payoffs', 0.5, 0, 4, 'Kosten van inzet', 'Cost of spending', 'payoff per unit', 'Subjective cost per resource unit spent.'),
   engagementRate: n('payoffs', 0.1, 0, 1, 'Aanpassingssnelheid betrokkenheid', 'Engagement rate', 'per tick', 'Engagement moves toward its target by this fraction per tick.'),
@@ -121,6 +147,25 @@ export const PARAMS = {
   accessNeeded: n('opgave', 0.5, 0, 1, 'Benodigde toegang', 'Access needed', 'access', 'On aspects that require reach, any unit of action (solo, deal, chain, project) whose best access is below this loses effectiveness proportionally. 0 switches the requirement off.'),
   mandateNeeded: n('opgave', 0.5, 0, 1, 'Benodigd mandaat', 'Mandate needed', 'mandate', 'On aspects that require mandate, any unit of action (solo, deal, chain, project) whose best mandate is below this loses effectiveness proportionally. 0 switches the requirement off.'),
   corenessIterations: int('opgave', 3, 1, 50, 'Iteraties kernstructuur', 'Coreness iterations', 'iterations', 'Warm-started power iterations per tick for structural coreness.'),
+  // Formerly fixed numbers in the mechanisms, named so that sensitivity analysis and
+  // calibration can see them (docs/ODD.md, "Fixed constants" lists the numbers that stay fixed).
+  // Each default is the number the mechanism used before, so output is unchanged.
+  inviteMinGain: n('positions', 0.02, 0, 1, 'Minimale aanvulling uitnodiging', 'Least gain to be invited', 'score', 'Invitation entry: a candidate is invited only when what it adds to the core (mean expertise beyond the core\'s best per aspect, plus access beyond the core\'s best) reaches this.'),
+  weightedResourceWeight: n('agenda', 0.1, 0, 10, 'Gewicht middelen bij gewogen besluit', 'Resource weight in weighted decisions', 'weight per resource unit', 'Under weighted decisions a core member\'s weight (agenda and rule votes) is its remembered project contribution plus this × its resources.'),
+  ruleOpenAbove: n('agenda', 0.6, 0, 1, 'Drempel stem open toetreding', 'Vote for open entry above', 'profile', 'When the core sets the rules, a member whose need-recognition and value-adding average at least this votes for open entry.'),
+  ruleSelectiveClaim: n('agenda', 0.55, 0, 1, 'Claim voor stem selectief', 'Claim to vote selective', 'claim', 'When the core sets the rules, a member not voting open whose claim (mandate, standing, access, proactiveness) reaches this votes for selective entry.'),
+  ruleInvitationAbove: n('agenda', 0.4, 0, 1, 'Drempel stem uitnodiging', 'Vote for invitation above', 'profile', 'When the core sets the rules, a member voting neither open nor selective votes for invitation if its need-recognition and value-adding average at least this, else for closed entry.'),
+  ruleToleranceSpan: n('agenda', 0.8, 0, 1, 'Strengheid betrouwbare leden', 'Strictness of trustworthy members', 'fraction', 'When the core sets the rules, a member wants a free-riding tolerance of 1 − this × its trustworthiness.'),
+  trustworthinessEffect: n('dialogue', 0.5, 0, 1, 'Invloed betrouwbaarheid op vertrouwen', 'Trustworthiness effect on trust', 'fraction', 'Trust gained in agreement is multiplied by (1 − w) + w × the pair\'s mean trustworthiness (rule 3 of “De kunst van het netwerken”). 0 switches it off.'),
+  mobiliseBoost: n('meetings', 0.05, 0, 1, 'Mobilisatie door facilitator', 'Mobilisation by the facilitator', 'fraction', 'An outsider a facilitating leader brings into a meeting gains engagement by this × (1 − engagement).'),
+  payoffWindow: int('payoffs', 10, 1, 1000, 'Venster opbrengstniveau', 'Payoff-level window', 'ticks', 'The payoff level every actor compares with its aspiration, and the per-archetype payoff measures, average payoff over this many ticks (an exponential average, bias-corrected), the same for every actor.'),
+  identityPassieWeight: n('payoffs', 1, 0, 4, 'Gewicht passie', 'Passie weight', 'weight', 'Weight of passie (preferences vs the agenda) in identity fit, a weighted mean of passie, positie, opgave and how.'),
+  identityPositieWeight: n('payoffs', 1, 0, 4, 'Gewicht positie', 'Positie weight', 'weight', 'Weight of positie (how central the network is to the actor\'s role) in identity fit.'),
+  identityOpgaveWeight: n('payoffs', 1, 0, 4, 'Gewicht opgave', 'Opgave weight', 'weight', 'Weight of opgave (felt urgency) in identity fit.'),
+  identityHowWeight: n('payoffs', 1, 0, 4, 'Gewicht werkwijze', 'How weight', 'weight', 'Weight of how (the actor\'s profile vs the rules\' style) in identity fit.'),
+  positieRoleWeight: n('payoffs', 0.3, 0, 1, 'Gewicht rol in positie', 'Role weight in positie', 'fraction', 'Positie = w × position (core 1, periphery ½, outside 0) + (1 − w) × tie strength relative to the network\'s mean (saturating at twice the mean).'),
+  meetShareMin: n('payoffs', 0.05, 0, 1, 'Minimaal ontmoetingsaandeel', 'Least meeting share', 'fraction', 'Lower bound of the share of resources an actor spends as meeting time (keep ≤ meetShareMax).'),
+  meetShareMax: n('payoffs', 0.9, 0, 1, 'Maximaal ontmoetingsaandeel', 'Largest meeting share', 'fraction', 'Upper bound of the share of resources an actor spends as meeting time.'),
 } as const satisfies Record<string, ParamSpec>;
 
 export type ParamKey = keyof typeof PARAMS;

@@ -7,6 +7,10 @@ import { eventIssues } from './events.ts';
 const bilingual = z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict();
 const unit = z.number().min(0).max(1);
 
+/** Enumeration of 2^N approaches bounds the knobs N; turbulence re-enumerates, hence its lower bound. */
+export const MAX_KNOBS = 20;
+export const MAX_KNOBS_TURBULENT = 16;
+
 /** A trait for generated actors: a number, a clipped normal {mean, sd}, or a uniform {min, max}. */
 export const distSchema = z.union([
   unit,
@@ -27,11 +31,30 @@ export const profileSchema = z.object({
 }).strict();
 export type Profile = z.infer<typeof profileSchema>;
 
+/** The opgave's knowledge side (ODD.md §7.4): m knobs per knowledge aspect, N = m·K_know. */
+const landscapeSchema = z.object({
+  /** Knobs per knowledge aspect (m); default min(4, ⌊20 / K_know⌋). */
+  knobs: z.number().int().min(1).max(8).optional(),
+  /** κ: how many other knobs each knob's contribution depends on (0: a known problem, one peak;
+   * high: many local peaks). At most N − 1; a larger value is lowered to N − 1. */
+  interdependence: z.number().int().min(0).max(19).default(3),
+  /** Share of each knob's dependencies inside its own aspect (modularity). */
+  withinShare: unit.default(0.75),
+  /** δ: share of the knobs on which what the dominant sector's stakes favour differs from the best approach. */
+  distance: unit.default(0.3),
+  /** Share of the knobs whose contribution tables are redrawn every `turbulenceEvery` ticks (0: none). */
+  turbulence: unit.default(0),
+  turbulenceEvery: z.number().int().min(1).max(100000).default(50),
+  /** One line on why these values fit the story (a known problem, a complex one, turbulent). */
+  reason: bilingual.optional(),
+}).strict();
+
 const aspectSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and dashes'),
   label: bilingual,
   kind: z.enum(['knowledge', 'value']),
-  /** The hidden solution value s*_k (knowledge aspects only). */
+  /** Engine 0.2's single hidden solution value s*_k. Ignored since engine 0.3 (the landscape of
+   * knobs replaces it, ODD.md §7.4); accepted so older scenario files still load. */
   solution: unit.optional(),
   /** Acting on this aspect needs reach to clients or residents (access), by every route:
    * solo, deal, chain or project (ODD.md §7.5). */
@@ -161,13 +184,16 @@ export const scenarioSchema = z.object({
   population: z.number().int().min(0).max(10_000_000).optional(),
   opgave: z.object({
     severity: unit.default(1),
-    /** Spread of initial beliefs around s* for an actor with no expertise (complexity). */
-    beliefNoise: unit.default(0.25),
-    /** A shared, sector-level error in initial beliefs (complexity: how wrong, not only how spread). */
-    beliefBias: unit.default(0.15),
+    /** Engine 0.2's spread and sector error of initial beliefs around s*. Ignored since engine
+     * 0.3 (silo expertise and the stake bias shape initial beliefs, ODD.md §7.4); accepted so
+     * older scenario files still load. */
+    beliefNoise: unit.optional(),
+    beliefBias: unit.optional(),
     /** Felt urgency at the start. */
     urgency: unit.default(0.5),
-  }).strict().default({ severity: 1, beliefNoise: 0.25, beliefBias: 0.15, urgency: 0.5 }),
+    /** The knowledge side as a landscape of knobs (ODD.md §7.4). */
+    landscape: landscapeSchema.default({ interdependence: 3, withinShare: 0.75, distance: 0.3, turbulence: 0, turbulenceEvery: 50 }),
+  }).strict().default({ severity: 1, urgency: 0.5, landscape: { interdependence: 3, withinShare: 0.75, distance: 0.3, turbulence: 0, turbulenceEvery: 50 } }),
   aspects: z.array(aspectSchema).min(1).max(8),
   sectors: z.array(sectorSchema).min(1).max(64),
   actors: z.array(actorSchema).default([]),
@@ -197,11 +223,17 @@ export const scenarioSchema = z.object({
   const aspectIds = new Set(s.aspects.map((a) => a.id));
   const sectorIds = new Set(s.sectors.map((x) => x.id));
   const names = new Set<string>();
-  s.aspects.forEach((a, i) => {
-    if (a.kind === 'knowledge' && a.solution === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['aspects', i, 'solution'], message: 'a knowledge aspect needs its hidden solution value (a number in [0, 1])' });
+  const know = s.aspects.filter((a) => a.kind === 'knowledge').length;
+  const land = s.opgave.landscape;
+  if (know > 0 && land.knobs !== undefined) {
+    const max = land.turbulence > 0 ? MAX_KNOBS_TURBULENT : MAX_KNOBS;
+    if (land.knobs * know > max) {
+      ctx.addIssue({ code: 'custom', path: ['opgave', 'landscape', 'knobs'], message: `${land.knobs} knobs × ${know} knowledge aspects = ${land.knobs * know}; at most ${max} knobs in all${land.turbulence > 0 ? ' with turbulence' : ''} (at most ${Math.floor(max / know)} per aspect here)` });
     }
-  });
+  }
+  if (know > 0 && land.turbulence > 0 && land.knobs === undefined && Math.min(4, Math.floor(MAX_KNOBS / know)) * know > MAX_KNOBS_TURBULENT) {
+    ctx.addIssue({ code: 'custom', path: ['opgave', 'landscape', 'knobs'], message: `with turbulence at most ${MAX_KNOBS_TURBULENT} knobs in all: give knobs ≤ ${Math.floor(MAX_KNOBS_TURBULENT / know)} for ${know} knowledge aspects` });
+  }
   const checkPerAspect = (v: unknown, path: (string | number)[]) => {
     if (Array.isArray(v)) {
       if (v.length !== s.aspects.length) ctx.addIssue({ code: 'custom', path, message: `expected ${s.aspects.length} values, one per aspect (${[...aspectIds].join(', ')}), got ${v.length}` });

@@ -129,5 +129,5 @@ export function validSetKeysText(raw: Record<string, unknown>): string {
   const aliases = Object.keys((raw.aliases ?? {}) as object);
   return `Valid keys: a model parameter (${Object.keys(PARAMS).join(', ')})` +
     (aliases.length ? `, an alias of this scenario (${aliases.join(', ')})` : '') +
-    ", or a path into the scenario such as 'opgave.beliefNoise', 'actors.0.resources' or 'groups.0.count'.";
+    ", or a path into the scenario such as 'opgave.landscape.interdependence', 'actors.0.resources' or 'groups.0.count'.";
 }

@@ -41,9 +41,12 @@ assert d.groupby('tick').size().eq(${n}).all(), d.groupby('tick').size()
 assert not d.duplicated(['run', 'tick', 'actor']).any()
 assert d['engagement'].between(0, 1).all() and d['present'].isin([0, 1]).all()
 assert set(d['position']) <= {'core', 'periphery', 'outside'}
+assert d['approach_worth'].between(0, 1).all()
+a = pd.read_csv(sys.argv[1], dtype={'approach': str})['approach']
+assert a.str.len().eq(8).all() and a.str.fullmatch('[01]+').all(), a.head()
 print(len(d), len(d.columns), d['trust_mean'].dtype, d['name'].dtype)`;
     const out = execFileSync(PYTHON!, ['-c', py, file], { encoding: 'utf8' }).trim();
-    expect(out).toBe(`${n * 5} ${12 + 2 * jeugdhulp.aspects.length} float64 object`);
+    expect(out).toBe(`${n * 5} ${14 + 2 * jeugdhulp.aspects.length} float64 object`);
   });
 
   it('--id-columns: scenario, rules and seed first, so runs stack', () => {

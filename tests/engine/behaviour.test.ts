@@ -117,7 +117,7 @@ describe('aspiration and the minimum efficient scale', () => {
       const run = createRun({ scenario: tiny({ params: { aspirationWeight: weight, aspirationRate: 0.05 } }), seed: 3 });
       for (let t = 0; t < 60; t++) run.step();
       run.intervene({ type: 'resourceCut', target: '*', cut: 0.8 });
-      for (let t = 0; t < 5; t++) run.step();
+      for (let t = 0; t < 10; t++) run.step(); // the payoff memory takes a few ticks to fall below aspiration
       return { search: run.state.searching[0] + run.state.searching[1], share: run.state.meetShare[0] };
     };
     expect(cut(0.5).search).toBeGreaterThan(0);
@@ -136,7 +136,7 @@ describe('mandate and constituency', () => {
   it('an aspect that requires mandate scales a unit below mandateNeeded', () => {
     const run = (mandateNeeded: number) => {
       const { s, ctx } = setup({
-        ...knowledge({ requiresMandate: true }),
+        aspects: [{ id: 'k', label: { nl: 'k', en: 'k' }, kind: 'value' as const, requiresMandate: true }],
         actors: [{ name: 'A', sector: 's1', stake: [0.5], resources: 1, mandate: 0.25 }],
         params: { initiateRate: 0, soloFixedCost: 0, soloMinScale: 0, mandateNeeded },
       });
@@ -145,7 +145,8 @@ describe('mandate and constituency', () => {
       action(s, ctx);
       return s.impact;
     };
-    // Output 1, closeness 1 × 0.25/0.5 = 0.5, per unit of initial resources 1.
+    // A value aspect everyone accepts: output 1, acceptance 1 × 0.25/0.5 = 0.5, per unit of
+    // initial resources 1. (Knobs of a knowledge aspect stay at the status quo instead.)
     expect(run(0.5)).toBeCloseTo(0.5, 12);
     expect(run(0)).toBeCloseTo(1, 12); // ablation
   });

@@ -61,13 +61,15 @@ describe('scenario errors', () => {
     expect(byPath.rules).toMatch(/unknown rule preset 'anarchie'; valid: open-netwerk/);
   });
 
-  it('requires a solution value for knowledge aspects and the right number of stakes', () => {
+  it('bounds the knobs and requires the right number of stakes', () => {
     const raw = valid() as Record<string, unknown>;
-    delete (raw.aspects as Record<string, unknown>[])[0].solution;
+    raw.opgave = { landscape: { knobs: 8, turbulence: 0.2 } };
+    raw.aspects = [...(raw.aspects as Record<string, unknown>[]), { id: 'y', label: { nl: 'y', en: 'y' }, kind: 'knowledge' }, { id: 'z', label: { nl: 'z', en: 'z' }, kind: 'knowledge' }];
     (raw.actors as Record<string, unknown>[])[0].stake = [0.5, 0.5];
     const is = issues(raw);
-    expect(is.map((i) => i.path)).toEqual(expect.arrayContaining(['aspects[0].solution', 'actors[0].stake']));
-    expect(is.find((i) => i.path === 'actors[0].stake')!.message).toMatch(/expected 1 values/);
+    expect(is.map((i) => i.path)).toEqual(expect.arrayContaining(['opgave.landscape.knobs', 'actors[0].stake']));
+    expect(is.find((i) => i.path === 'opgave.landscape.knobs')!.message).toMatch(/at most 16 knobs in all with turbulence/);
+    expect(is.find((i) => i.path === 'actors[0].stake')!.message).toMatch(/expected 3 values/);
   });
 
   it('rejects unknown fields (typos) by name', () => {

@@ -10,7 +10,7 @@ const GOLDEN = {
   scenario: 'jeugdhulp',
   seed: 1,
   ticks: 50,
-  sha256: '36bade13f7f1277da038dacca509ac51b99a27090e14fe24eaf8a10e43e1e439',
+  sha256: 'dc49d56feff55b2e1ca023155e813350c94c706ce75e76f1edb8fd47942ebd3a',
 };
 
 describe('golden run', () => {

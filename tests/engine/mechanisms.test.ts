@@ -70,14 +70,15 @@ describe('learning (DeGroot averaging)', () => {
         { name: 'C', sector: 's1', stake: [0.5], reputation: 1 },
       ],
       ties: [{ from: 'A', to: 'B', trust: 1 }, { from: 'A', to: 'C', trust: 1 }],
-      params: { selfWeight: 2, shareCost: 0 },
+      params: { selfWeight: 2, shareCost: 0, imitationRate: 0 },
     });
-    s.belief[0] = 0.2; s.belief[1] = 0.5; s.belief[2] = 0.8;
+    const N = s.knobs; // DeGroot on every knob; knob 0 here
+    s.knobBelief[0] = 0.2; s.knobBelief[N] = 0.5; s.knobBelief[2 * N] = 0.8;
     s.pairA[0] = 0; s.pairB[0] = 1; s.pairA[1] = 0; s.pairB[1] = 2; s.pairCount = 2;
     learning(s, ctx);
-    expect(s.belief[0]).toBeCloseTo((2 * 0.2 + 0.5 + 0.8) / 4, 12); // 0.425
-    expect(s.belief[1]).toBeCloseTo((2 * 0.5 + 0.2) / 3, 12); // 0.4
-    expect(s.belief[2]).toBeCloseTo((2 * 0.8 + 0.2) / 3, 12); // 0.6
+    expect(s.knobBelief[0]).toBeCloseTo((2 * 0.2 + 0.5 + 0.8) / 4, 12); // 0.425
+    expect(s.knobBelief[N]).toBeCloseTo((2 * 0.5 + 0.2) / 3, 12); // 0.4
+    expect(s.knobBelief[2 * N]).toBeCloseTo((2 * 0.8 + 0.2) / 3, 12); // 0.6
   });
 
   it('the core-only regime shares nothing outside the core', () => {
@@ -88,11 +89,12 @@ describe('learning (DeGroot averaging)', () => {
     });
     const run = createRun({ scenario: tiny(), seed: 1 });
     const ctx = buildCtx(run.params, { ...run.rules, knowledge: 'core-only' }, createRng(1), quiet);
-    s.belief[0] = 0.1; s.belief[1] = 0.9;
+    const N = s.knobs;
+    s.knobBelief[0] = 0.1; s.knobBelief[N] = 0.9;
     s.pairA[0] = 0; s.pairB[0] = 1; s.pairCount = 1;
     learning(s, ctx);
-    expect(s.belief[0]).toBe(0.1);
-    expect(s.belief[1]).toBe(0.9);
+    expect(s.knobBelief[0]).toBe(0.1);
+    expect(s.knobBelief[N]).toBe(0.9);
   });
 });
 
@@ -110,7 +112,7 @@ describe('projects', () => {
   const profile = { need: 0.5, value: 1, trust: 0.5, patience: 1, selectivity: 0.5 };
   function twoMembers(params: Record<string, number>, start: number, tick: number) {
     const { s, ctx } = setup({
-      aspects: [{ id: 'k', label: { nl: 'k', en: 'k' }, kind: 'knowledge', solution: 0.5 }],
+      aspects: [{ id: 'k', label: { nl: 'k', en: 'k' }, kind: 'value' }],
       actors: [
         { name: 'A', sector: 's1', stake: [0.7], resources: 1, knowledge: [0.5], behaviour: profile },
         { name: 'B', sector: 's1', stake: [0.7], resources: 4, knowledge: [0.5], behaviour: profile },
@@ -134,10 +136,10 @@ describe('projects', () => {
     const s = twoMembers({ coordinationLoss: 0.5, processLoss: 0.15 }, 0, 1);
     // Σc = 5; g(2) = 1/(1 + 0.15) ; equal expertise: no diversity bonus.
     expect(s.projectOutput[0]).toBeCloseTo(5 / 1.15, 12);
-    // closeness 1 − |0.7 − 0.5| = 0.8; T̄ = 0.5 → coordination 1 − 0.5·0.5 = 0.75.
-    expect(s.projectEff[0]).toBeCloseTo(0.6, 12);
+    // A value aspect both stakes (0.7) accept fully: acceptance 1; T̄ = 0.5 → coordination 1 − 0.5·0.5 = 0.75.
+    expect(s.projectEff[0]).toBeCloseTo(0.75, 12);
     // Impact is effective output per unit of initial resources (1 + 4).
-    expect(s.impact).toBeCloseTo(5 / 1.15 * 0.6 / 5, 12);
+    expect(s.impact).toBeCloseTo(5 / 1.15 * 0.75 / 5, 12);
     // Payment is delayed: nothing paid before delivery.
     expect(s.gainNetwork[0]).toBe(0);
     expect(s.projectOf[0]).toBe(0);
@@ -154,11 +156,11 @@ describe('projects', () => {
   it('ablation: λ = 0 and ρ = 0 leave raw output; synergy (engine 0.1) adds γ((Σ√c)² − Σc)', () => {
     const off = twoMembers({ coordinationLoss: 0, processLoss: 0 }, 0, 1);
     expect(off.projectOutput[0]).toBeCloseTo(5, 12);
-    expect(off.projectEff[0]).toBeCloseTo(0.8, 12);
+    expect(off.projectEff[0]).toBeCloseTo(1, 12);
     const old = twoMembers({ coordinationLoss: 1, processLoss: 0, synergy: 0.5 }, 0, 1);
     // (Σ√c)² − Σc = 9 − 5 = 4 → 5 + 0.5·4 = 7; coordination = T̄ = 0.5.
     expect(old.projectOutput[0]).toBeCloseTo(7, 12);
-    expect(old.projectEff[0]).toBeCloseTo(0.4, 12);
+    expect(old.projectEff[0]).toBeCloseTo(0.5, 12);
   });
 
   it('process loss and coordination by hand', () => {
@@ -196,12 +198,14 @@ describe('measures', () => {
     expect(richtenOf(s)).toBeCloseTo(0.4, 12);
   });
 
-  it('leren: mean accuracy minus its spread', () => {
-    const { s } = setup({ aspects: [{ id: 'k', label: { nl: 'k', en: 'k' }, kind: 'knowledge', solution: 0.5 }],
+  it('leren: mean worth of the approaches actors would try × their agreement on the knobs', () => {
+    const { s } = setup({ aspects: [{ id: 'k', label: { nl: 'k', en: 'k' }, kind: 'knowledge' }],
       actors: [{ name: 'A', sector: 's1', stake: [0.5], engagement: 1 }, { name: 'B', sector: 's1', stake: [0.5], engagement: 1 }] });
-    s.belief[0] = 0.4; s.belief[1] = 0.7;
-    // κ = 0.9 and 0.8: mean 0.85, sd 0.05 → 0.8
-    expect(lerenOf(s)).toBeCloseTo(0.8, 12);
+    expect(s.knobs).toBe(4);
+    s.approach[0] = 0b0000; s.approach[1] = 0b0001;
+    s.approachWorth[0] = 0.4; s.approachWorth[1] = 0.8;
+    // mean ω 0.6; knob 0 split (|2·½ − 1| = 0), knobs 1–3 agreed (1 each): agreement 3/4 → 0.45
+    expect(lerenOf(s)).toBeCloseTo(0.45, 12);
   });
 
   it('coreness fit is the Pearson correlation of W_ij with c_i·c_j over ordered pairs', () => {

@@ -77,8 +77,10 @@ describe('review bug 2: holding back is applied once, and the withheld share sta
 });
 
 describe('review bug 3: the access requirement applies to every route of action', () => {
+  // A value aspect: below accessNeeded its acceptance scales to 0. (On a knowledge aspect the
+  // unit keeps the knobs at the status quo instead: tests/engine/landscapeWired.test.ts.)
   const noAccess = (extra: Partial<ScenarioInput> = {}) => ({
-    ...knowledgeAspect(true),
+    aspects: [{ id: 'k', label: { nl: 'k', en: 'k' }, kind: 'value' as const, requiresAccess: true }],
     actors: [
       { name: 'A', sector: 's1', stake: [0.5], resources: 1, access: 0, behaviour: 'transactioneel' as const },
       { name: 'B', sector: 's1', stake: [0.5], resources: 1, access: 0, behaviour: 'transactioneel' as const },

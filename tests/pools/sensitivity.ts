@@ -3,7 +3,7 @@
 // --resume, and over shards + merge; common seeds across design points; Sobol and Morris
 // columns; bad input. Prints one line per test and finally `N passed, M failed`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
@@ -219,16 +219,91 @@ test('calibrate: an impossible filter gives an empty accepted region, reported a
   check(read(out('ce'), 'calibration.html').includes('The accepted region is empty'), 'the report says so');
 });
 
+const SCREEN = {
+  ...CAL,
+  id: 'tiny-screened',
+  // bilateralTrust is read only under the bilateral knowledge regime: no effect with these rules.
+  parameters: { ...CAL.parameters, bilateralTrust: { min: 0.1, max: 0.9 } },
+  screening: { method: 'morris', trajectories: 3, levels: 4, keep: { count: 2 } },
+};
+const screenFile = join(TMP, 'screened.json');
+writeFileSync(screenFile, JSON.stringify(SCREEN, null, 2));
+const SCREEN_FILES = [...CAL_FILES, 'screening.csv', 'screening/runs.csv', 'screening/design.csv', 'screening/indices.csv'];
+function sameScreened(a: string, b: string) {
+  for (const f of SCREEN_FILES) check(read(a, f) === read(b, f), `${f} differs between ${a} and ${b}`);
+  for (const m of ['manifest.json', 'screening/manifest.json']) {
+    // The preregistration's timestamp differs between folders (by design); all else is equal.
+    const strip = (d: string) => { const x = JSON.parse(read(d, m)); delete x.session; delete x.spec.preregistration.registered; return JSON.stringify(x); };
+    check(strip(a) === strip(b), `${m} (without session) differs between ${a} and ${b}`);
+  }
+}
+
+test('calibrate with screening: 1 and 2 workers byte-identical; a parameter without effect ranks last and is held; stage 2 varies the kept ones', () => {
+  ok(cli('calibrate', screenFile, '--out', out('sc1'), '--workers', '1', '--quiet'), 'screened, 1 worker');
+  ok(cli('calibrate', screenFile, '--out', out('sc2'), '--workers', '2', '--quiet'), 'screened, 2 workers');
+  sameScreened(out('sc1'), out('sc2'));
+  const ranks = csvParse(read(out('sc1'), 'screening.csv'));
+  check(ranks.length === 3 && ranks[2].parameter === 'bilateralTrust' && Number(ranks[2].score) === 0 && ranks[2].kept === 'false',
+    `bilateralTrust should rank last with score 0, held: ${JSON.stringify(ranks)}`);
+  check(ranks.filter((r) => r.kept === 'true').length === 2, 'keep count 2');
+  const s1runs = csvParse(read(out('sc1'), 'screening/runs.csv'));
+  check(s1runs.length === 3 * 4 * 2, `stage 1: 3 trajectories × 4 points × 2 seeds, got ${s1runs.length}`);
+  for (const rep of ['1', '2']) check(new Set(s1runs.filter((r) => r.replicate === rep).map((r) => r.seed)).size === 1, 'stage 1 has common seeds');
+  const points = csvParse(read(out('sc1'), 'points.csv'));
+  check(points.length === 5 && !points.columns.includes('bilateralTrust') && points.columns.includes('mu'), `stage 2 varies the kept only: ${points.columns}`);
+  const manifest = JSON.parse(read(out('sc1'), 'manifest.json'));
+  check(JSON.stringify(manifest.spec.screening.held) === '["bilateralTrust"]' && manifest.spec.screening.ranking.length === 3, 'the manifest records the screening');
+  check(read(out('sc1'), 'calibration.html').includes('Stage 1: Morris screening'), 'the report shows the screening');
+});
+
+test('calibrate with screening: killed in stage 1, and in stage 2, resumed to byte-identical files', () => {
+  const r1 = cli('calibrate', screenFile, '--out', out('sk1'), '--workers', '2', '--quiet', '--test-exit-after', '5');
+  check(r1.signal === 'SIGKILL' || r1.status !== 0, `expected the kill in stage 1, got exit ${r1.status}`);
+  check(!existsSync(join(out('sk1'), 'screening.csv')), 'no screening.csv after a kill in stage 1');
+  const refused = cli('calibrate', screenFile, '--out', out('sk1'), '--quiet');
+  check(refused.status === 1 && /--resume/.test(refused.stderr), `without --resume: ${refused.status} ${refused.stderr}`);
+  ok(cli('calibrate', screenFile, '--out', out('sk1'), '--workers', '1', '--resume', '--quiet'), 'resume after stage 1 kill');
+  sameScreened(out('sc1'), out('sk1'));
+  const r2 = cli('calibrate', screenFile, '--out', out('sk2'), '--workers', '2', '--quiet', '--test-exit-after', String(24 + 3));
+  check(r2.signal === 'SIGKILL' || r2.status !== 0, `expected the kill in stage 2, got exit ${r2.status}`);
+  check(existsSync(join(out('sk2'), 'screening.csv')) && !existsSync(join(out('sk2'), 'points.csv')), 'killed after the screening, before the points');
+  ok(cli('calibrate', screenFile, '--out', out('sk2'), '--resume', '--quiet'), 'resume after stage 2 kill');
+  sameScreened(out('sc1'), out('sk2'));
+});
+
+test('calibrate with screening, sharded: stage 1 shards merged, stage 2 shards merged, give the unsharded files', () => {
+  const cp = (from: string, to: string) => cpSync(from, to, { recursive: true });
+  for (const k of [1, 2]) ok(cli('calibrate', screenFile, '--out', out(`ss${k}`), '--shard', `${k}/2`, '--workers', '1', '--quiet'), `stage 1 shard ${k}`);
+  check(existsSync(join(out('ss1'), 'screening', 'runs.jsonl')) && !existsSync(join(out('ss1'), 'screening.csv')), 'a stage 1 shard runs its share of the screening and stops');
+  ok(cli('merge', join(out('ss1'), 'screening'), join(out('ss2'), 'screening'), '--out', join(out('sm'), 'screening'), '--quiet'), 'merge stage 1');
+  cp(join(out('ss1'), 'preregistration.json'), join(out('sm'), 'preregistration.json'));
+  // Stage 2 in shards: each shard folder starts from the merged screening.
+  for (const k of [1, 2]) {
+    cp(out('sm'), out(`st${k}`));
+    ok(cli('calibrate', screenFile, '--out', out(`st${k}`), '--shard', `${k}/2`, '--resume', '--workers', '1', '--quiet'), `stage 2 shard ${k}`);
+  }
+  ok(cli('merge', out('st1'), out('st2'), '--out', out('stm'), '--quiet'), 'merge stage 2');
+  cp(join(out('st1'), 'preregistration.json'), join(out('stm'), 'preregistration.json'));
+  cp(join(out('sm'), 'screening'), join(out('stm'), 'screening'));
+  ok(cli('calibrate', screenFile, '--out', out('stm'), '--resume', '--quiet'), 'stages 3–4 on the merge');
+  sameScreened(out('sc1'), out('stm'));
+});
+
 test('sensitivity.html and calibration.html render offline in Chromium without errors', async () => {
-  for (const [html, svgs] of [[join(out('m1'), 'sensitivity.html'), 2 * 2], [join(out('c1'), 'calibration.html'), 1 + 2 + 1]] as const) {
+  for (const [html, svgs] of [
+    [join(out('m1'), 'sensitivity.html'), 2 * 2], [join(out('c1'), 'calibration.html'), 1 + 2 + 1],
+    [join(out('sc1'), 'calibration.html'), 1 + 1 + 2 + 1], // + the screening's bars
+  ] as const) {
     const shot = await screenshotReport(html, join(TMP, 'shot.png'), 900);
     check(shot.errors.length === 0, `${html}: ${shot.errors.join('; ')}`);
     check(shot.svgs >= svgs, `${html}: ${shot.svgs} figures, expected at least ${svgs}`);
   }
 });
 
+// `node --import tsx tests/pools/sensitivity.ts <text>` runs only the tests whose name contains <text>.
+const only = process.argv[2];
 let passed = 0, failed = 0;
-for (const t of tests) {
+for (const t of tests.filter((x) => !only || x.name.includes(only))) {
   const t0 = Date.now();
   try {
     await t.fn();

@@ -165,11 +165,12 @@ describe('what each scenario promises (from its seed)', () => {
     expect(scenarioRules(sc).structure).toBe('network');
     expect(resolveRules(scenarioRules(sc), 'keten').structure).toBe('chain');
     const r = raw('keten-of-netwerk');
-    for (const s of ['noise=0.45', 'bias=0.4', 'solution1=0.9', 'solution2=0.9']) applySet(r, s);
+    for (const s of ['kappa=7', 'modularity=0.25', 'distance=0.6']) applySet(r, s);
     const complex = parseScenario(r);
-    expect(complex.opgave.beliefNoise).toBe(0.45);
-    expect(complex.opgave.beliefBias).toBe(0.4);
-    expect(complex.aspects.slice(0, 2).map((a) => a.solution)).toEqual([0.9, 0.9]);
+    expect(complex.opgave.landscape.interdependence).toBe(7);
+    expect(complex.opgave.landscape.withinShare).toBe(0.25);
+    expect(complex.opgave.landscape.distance).toBe(0.6);
+    expect(createRun({ scenario: complex, seed: 1 }).state.knobK).toBe(7);
   });
 
   it('strategische-kern: no core at the start; four actors differ only in one route each, a fifth in none', () => {

@@ -30,6 +30,7 @@ export function actorRows(run: Run, runLabel: string): string {
     const cells = [
       label, String(run.tick), String(i), text(names[i]), text(sectors[s.sector[i]]), POSITION[s.position[i]] ?? String(s.position[i]),
       String(s.present[i]), num(s.engagement[i]), num(s.resources[i]), d > 0 ? num(trust / d) : '', String(d), num(s.coreness[i]),
+      approachText(s.approach[i], s.knobs), s.knobs > 0 ? num(s.approachWorth[i]) : '',
     ];
     for (let a = 0; a < k; a++) cells.push(num(s.pref[i * k + a]));
     for (let a = 0; a < k; a++) cells.push(num(s.belief[i * k + a]));
@@ -45,4 +46,11 @@ export function actorRows(run: Run, runLabel: string): string {
 export function actorSampler(every: number, runLabel: string, sink: (rows: string) => void): (run: Run) => void {
   if (!(Number.isInteger(every) && every >= 1)) throw new RangeError(`actor sampling needs a whole number of ticks ≥ 1, got ${every}`);
   return (run) => { if (run.tick % every === 0) sink(actorRows(run, runLabel)); };
+}
+
+/** An approach as its knob settings, knob 0 first ('' without knobs): a string, so 0110 keeps its zeros. */
+function approachText(x: number, knobs: number): string {
+  let out = '';
+  for (let n = 0; n < knobs; n++) out += (x >> n) & 1;
+  return out;
 }

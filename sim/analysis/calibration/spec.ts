@@ -31,6 +31,26 @@ const filterSchema = z.union([
   }).strict(),
 ]);
 
+/** Stage 1 (optional): Morris screening over the spec's ranges; stage 2 varies only the kept parameters. */
+const screeningSchema = z.object({
+  method: z.literal('morris'),
+  /** r, Morris trajectories (each D + 1 design points). */
+  trajectories: z.number().int().min(2).max(10_000).default(10),
+  /** p, the grid's levels: an even number. */
+  levels: z.number().int().min(2).max(100).refine((p) => p % 2 === 0, { message: 'an even number (Δ = p / (2(p − 1)) lies on the grid only then)' }).default(4),
+  /** Draw this many candidate trajectories and keep the r most spread out; omit for plain trajectories. */
+  candidates: z.number().int().min(2).max(1000).optional(),
+  /** Runs per design point (the same seeds at every point); default the spec's `seeds` (and `--seeds` overrides both). */
+  seeds: z.number().int().min(1).max(10_000).optional(),
+  /** Bootstrap resamples of mu_star's CI. */
+  resamples: z.number().int().min(100).max(100_000).default(1000),
+  /** The parameters kept for stage 2: the `count` best ranked, or those whose relative mu_star reaches `threshold` (0–1). */
+  keep: z.union([
+    z.object({ count: z.number().int().min(1) }).strict(),
+    z.object({ threshold: z.number().min(0).max(1) }).strict(),
+  ]),
+}).strict();
+
 export const calibrationSpecSchema = z.object({
   $schema: z.string().optional(),
   id: idSchema,
@@ -48,6 +68,7 @@ export const calibrationSpecSchema = z.object({
     /** Seeds per pattern experiment. */
     seeds: z.number().int().min(2).max(1000).default(10),
   }).strict(),
+  screening: screeningSchema.optional(),
   /** Latin hypercube points; `--points` overrides it. */
   samples: z.number().int().min(1).max(100_000),
   /** Runs per point for the filters; `--seeds` overrides it. */
@@ -69,6 +90,7 @@ export const calibrationSpecSchema = z.object({
 
 export type CalibrationSpec = z.output<typeof calibrationSpecSchema>;
 export type FilterSpec = CalibrationSpec['filters'][number];
+export type ScreeningSpec = NonNullable<CalibrationSpec['screening']>;
 
 export function parseCalibrationSpec(value: unknown, file = '<calibration spec>'): CalibrationSpec {
   const r = calibrationSpecSchema.safeParse(value);

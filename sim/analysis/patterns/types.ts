@@ -2,8 +2,9 @@
 export type Verdict = 'reproduced' | 'not reproduced' | 'reversed' | 'not applicable';
 
 export interface Effect {
-  /** What the number is: 'A' (Vargha–Delaney), 'ΔA', 'β' (standardised), 'ρ' (Spearman). */
-  kind: 'A' | 'ΔA' | 'β' | 'ρ';
+  /** What the number is: 'A' (Vargha–Delaney), 'ΔA', 'β' (standardised), 'ρ' (Spearman),
+   * 'Δlog' (change in a log ratio, P5/P6). */
+  kind: 'A' | 'ΔA' | 'β' | 'ρ' | 'Δlog';
   estimate: number;
   lo: number;
   hi: number;

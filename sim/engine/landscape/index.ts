@@ -1,5 +1,5 @@
 // The opgave's knowledge landscape (ODD.md (Docking: the NK landscape)): NK worth over knobs grouped by aspect.
-export { createLandscape, MAX_KNOBS, MAX_KNOBS_TURBULENT, type Landscape, type LandscapeSpec } from './landscape.ts';
+export { createLandscape, landscapeFromTables, MAX_KNOBS, MAX_KNOBS_TURBULENT, type Landscape, type LandscapeSpec } from './landscape.ts';
 export { drawDependencies, indexDependents, withinCount } from './dependencies.ts';
 export { drawTables, tableMeanSum } from './tables.ts';
 export { enumerate } from './enumerate.ts';

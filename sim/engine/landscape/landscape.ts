@@ -10,9 +10,9 @@ import { drawDependencies, indexDependents } from './dependencies.ts';
 import { drawTables } from './tables.ts';
 import { enumerate } from './enumerate.ts';
 
-/** Enumeration of 2^N approaches bounds N; turbulence re-enumerates, hence its lower bound. */
-export const MAX_KNOBS = 20;
-export const MAX_KNOBS_TURBULENT = 16;
+import { MAX_KNOBS, MAX_KNOBS_TURBULENT } from '../../schema/scenario.ts';
+
+export { MAX_KNOBS, MAX_KNOBS_TURBULENT };
 
 export interface LandscapeSpec {
   /** Knobs per knowledge aspect (m). */
@@ -67,6 +67,17 @@ export function createLandscape(spec: LandscapeSpec, rng: Rng | (() => number)):
   const deps = drawDependencies(n, k, perAspect, withinShare, rng);
   const tables = new Float64Array(n * size);
   drawTables(tables, size, 0, n, rng);
+  return landscapeFromTables({ perAspect, aspects, k, withinShare }, deps, tables);
+}
+
+/** A landscape over given dependencies and tables (shared, not copied: a run keeps them in its
+ * state so they are saved and restored with it), enumerated. `sums` (length 2^N), when given,
+ * receives Σ_n f_n of every approach. */
+export function landscapeFromTables(spec: LandscapeSpec, deps: Int32Array, tables: Float64Array, sums?: Float64Array): Landscape {
+  const { perAspect, aspects, k } = spec;
+  const withinShare = spec.withinShare ?? 1;
+  const n = perAspect * aspects;
+  const size = 1 << (k + 1);
   const { start, knob, flip } = indexDependents(n, k, deps);
   const land: Landscape = {
     n, k, perAspect, aspects, withinShare, size, deps, tables,
@@ -74,6 +85,6 @@ export function createLandscape(spec: LandscapeSpec, rng: Rng | (() => number)):
     maxSum: 0, meanSum: 0, best: 0, wMax: 0, wMean: 0,
     index: new Int32Array(n), order: new Int32Array(n),
   };
-  enumerate(land);
+  enumerate(land, sums);
   return land;
 }

@@ -6,8 +6,8 @@ import { enumerate } from './enumerate.ts';
 import { MAX_KNOBS_TURBULENT, type Landscape } from './landscape.ts';
 import { drawTables } from './tables.ts';
 
-/** Redraws the tables of round(share·N) knobs chosen at random; returns how many. */
-export function turbulence(land: Landscape, share: number, rng: () => number): number {
+/** Redraws the tables of round(share·N) knobs chosen at random; returns how many. `sums` as in enumerate. */
+export function turbulence(land: Landscape, share: number, rng: () => number, sums?: Float64Array): number {
   const { n, size, tables, order } = land;
   if (n > MAX_KNOBS_TURBULENT) throw new RangeError(`turbulence: at most ${MAX_KNOBS_TURBULENT} knobs (each shock re-enumerates 2^N approaches), got ${n}`);
   if (!(share >= 0 && share <= 1)) throw new RangeError(`turbulence: share must lie in [0, 1], got ${share}`);
@@ -19,6 +19,6 @@ export function turbulence(land: Landscape, share: number, rng: () => number): n
     const knob = order[r]; order[r] = order[c]; order[c] = knob;
     drawTables(tables, size, knob, knob + 1, rng);
   }
-  enumerate(land);
+  enumerate(land, sums);
   return count;
 }

@@ -2,9 +2,11 @@
 // with coordination and process losses, output counted when produced, members paid at
 // delivery), bilateral deals (chain logic: immediate, no trust) and solo action; under the
 // chain structure, along fixed client–supplier links.
-import { normDist, unitCloseness } from './geometry.ts';
+import { normDist, unitEffectiveness } from './geometry.ts';
+import { approachProjection, executedApproach, observedWorth, setKnob } from './approaches.ts';
+import { recordSlot } from './records.ts';
+import { untriedKnob } from '../landscape/search.ts';
 import { SANCTION_EXPULSION, SANCTION_REPUTATION, type Ctx } from './context.ts';
-import { randomNormal } from '../rng.ts';
 import { findTie } from '../ties.ts';
 import {
   CORE, NEED, OUTSIDE, PATIENCE, PERIPHERY, PROFILE_WIDTH, PROJECT_FREE, PROJECT_RECRUITING, PROJECT_RUNNING,
@@ -108,13 +110,113 @@ function produce(s: State, ctx: Ctx): void {
     // synergy (engine 0.1's superlinear term) defaults to 0; kept only for comparison.
     const raw = sumC + s.projectBonus[pr] + p.synergy * Math.max(0, sq * sq - sumC);
     const output = raw * processLoss(m, p.processLoss) * (1 + p.diversityWeight * spread);
-    const close = unitCloseness(s, s.projectDir, pr, s.projectMaxAccess[pr], s.projectMaxMandate[pr], p.accessNeeded, p.mandateNeeded);
     const coord = m > 1 ? coordination(s.projectCoord[pr] / m, p.coordinationLoss) : 1;
     s.projectCoord[pr] = coord;
+    // Integration cost (F6): combining sectors' knowledge costs a share of the output.
+    const net = output * (1 - s.projectIntegration[pr]);
+    const close = projectSearch(s, ctx, pr);
     s.projectEff[pr] = close * coord;
-    s.projectOutput[pr] += output;
-    s.projectPay[pr] += output * coord;
-    record(s, output * close * coord);
+    s.projectOutput[pr] += net;
+    s.projectPay[pr] += net * coord;
+    record(s, net * close * coord);
+  }
+}
+
+/** A project's effectiveness this tick (without coordination). With search on (F7) a share φ
+ * of its work tries one untried one-knob variant of its approach; the variant is kept when its
+ * observed worth is higher. The record of tried variants belongs to the approach (records.ts);
+ * at a local peak the project stops searching until its initiator searches below aspiration. */
+function projectSearch(s: State, ctx: Ctx, pr: number): number {
+  const p = ctx.p, omega = ctx.omega;
+  const access = s.projectMaxAccess[pr], mandate = s.projectMaxMandate[pr];
+  const x = s.projectApproach[pr];
+  const xe = executedApproach(s, x, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const effX = unitEffectiveness(s, omega, xe, s.projectDir, pr, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const phi = p.searchShare, N = s.knobs;
+  if (N === 0 || phi <= 0) return effX;
+  const slot = recordSlot(s, x);
+  let tried = s.recordMask[slot];
+  if (tried === (1 << N) - 1 && s.searching[s.projectInitiator[pr]] > 0) tried = 0;
+  const knob = untriedKnob(tried, N, ctx.rng);
+  if (knob < 0) return effX;
+  s.recordMask[slot] = tried | (1 << knob);
+  const v = x ^ (1 << knob);
+  const ve = executedApproach(s, v, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const effV = unitEffectiveness(s, omega, ve, s.projectDir, pr, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const obsX = observedWorth(omega[xe], p.lbdNoise, ctx.rng), obsV = observedWorth(omega[ve], p.lbdNoise, ctx.rng);
+  if (obsV > obsX) {
+    s.projectApproach[pr] = v;
+    s.recordMask[recordSlot(s, v)] |= 1 << knob; // the way back is known
+    setProjectKnowledgeDir(s, pr);
+  }
+  return (1 - phi) * effX + phi * effV;
+}
+
+/** d_k = P_k(x_p) on knowledge aspects: one object for dialogue, joining, selectivity and payment. */
+function setProjectKnowledgeDir(s: State, pr: number): void {
+  const k = s.k, x = s.projectApproach[pr];
+  for (let a = 0; a < s.knowAspect.length; a++) s.projectDir[pr * k + s.knowAspect[a]] = approachProjection(s, x, a);
+}
+
+/** e^γ for whole γ ≥ 0 (repeated products: no pow in sim/). */
+function expertiseWeight(e: number, gamma: number): number {
+  let w = 1;
+  for (let g = 0; g < gamma; g++) w *= e;
+  return w;
+}
+
+/** Projects that started this tick form their approach (F5, F6): an expertise-weighted vote per
+ * knob over the members' beliefs, w = e^γ on the knob's aspect; the integration cost share
+ * χ·(s_p − 1)/(S − 1)·(1 − a_p) with s_p the members' sectors and a_p their agreement on the
+ * knobs. A directing lead imposes its own approach (s_p = 1); so does the `initiator`
+ * ablation with the initiator's. One pass over the actors: O(n·N). */
+function formApproaches(s: State, ctx: Ctx): void {
+  const N = s.knobs, K = s.knowAspect.length, m = s.knobsPerAspect, k = s.k, S = s.sectors, gamma = ctx.p.expertiseWeight;
+  for (let pr = 0; pr < s.projectCap; pr++) {
+    if (!s.projectForming[pr]) continue;
+    for (let n = 0; n < N; n++) { s.projectVote[pr * N + n] = 0; s.projectOnes[pr * N + n] = 0; }
+    for (let a = 0; a < K; a++) s.projectVoteDen[pr * K + a] = 0;
+    for (let c = 0; c < S; c++) s.projectSectorSeen[pr * S + c] = 0;
+  }
+  for (let i = 0; i < s.n; i++) {
+    const pr = s.projectOf[i];
+    if (pr < 0 || !s.projectForming[pr]) continue;
+    s.projectSectorSeen[pr * S + s.sector[i]] = 1;
+    for (let a = 0; a < K; a++) {
+      const w = expertiseWeight(s.expertise[i * k + s.knowAspect[a]], gamma);
+      s.projectVoteDen[pr * K + a] += w;
+      for (let n = a * m; n < (a + 1) * m; n++) {
+        const b = s.knobBelief[i * N + n];
+        s.projectVote[pr * N + n] += w * b;
+        if (b > 0.5) s.projectOnes[pr * N + n] += 1;
+      }
+    }
+  }
+  const lead = ctx.directing ? s.leader : -1;
+  for (let pr = 0; pr < s.projectCap; pr++) {
+    if (!s.projectForming[pr]) continue;
+    s.projectForming[pr] = 0;
+    s.projectWorth[pr] = -1;
+    s.projectIntegration[pr] = 0;
+    const init = s.projectInitiator[pr];
+    if (lead >= 0 || !ctx.combine) {
+      s.projectApproach[pr] = s.approach[lead >= 0 ? lead : init];
+    } else {
+      let x = 0, agree = 0;
+      const size = s.projectSize[pr];
+      for (let n = 0; n < N; n++) {
+        const den = s.projectVoteDen[pr * K + (n - (n % m)) / m];
+        const on = den > 0 ? s.projectVote[pr * N + n] / den > 0.5 : ((s.approach[init] >> n) & 1) === 1;
+        if (on) x |= 1 << n;
+        const d = 2 * s.projectOnes[pr * N + n] / size - 1;
+        agree += d < 0 ? -d : d;
+      }
+      s.projectApproach[pr] = x;
+      let sectors = 0;
+      for (let c = 0; c < S; c++) sectors += s.projectSectorSeen[pr * S + c];
+      if (S > 1 && N > 0) s.projectIntegration[pr] = ctx.p.integrationCost * (sectors - 1) / (S - 1) * (1 - agree / N);
+    }
+    setProjectKnowledgeDir(s, pr);
   }
 }
 
@@ -168,6 +270,7 @@ export function patienceDiscount(rate: number, patience: number, delay: number):
 function wouldJoin(s: State, ctx: Ctx, c: number, pr: number, via: number): boolean {
   const p = ctx.p;
   if (!s.present[c] || s.projectOf[c] >= 0 || s.position[c] === OUTSIDE || s.contrib[c] <= 0) return false;
+  if (ctx.singleSector && s.sector[c] !== s.sector[s.projectInitiator[pr]]) return false;
   const k = s.k;
   const dist = normDist(s.projectDir, pr, s.pref, c, k);
   if (dist >= s.openness[c] * ctx.widen) return false;
@@ -210,6 +313,7 @@ function recruit(s: State, ctx: Ctx): void {
       }
     }
   }
+  let forming = false;
   for (let pr = 0; pr < s.projectCap; pr++) {
     if (s.projectState[pr] !== PROJECT_RECRUITING || s.tick - s.projectStart[pr] < p.recruitTicks) continue;
     if (s.projectSize[pr] >= p.quorum) {
@@ -219,6 +323,8 @@ function recruit(s: State, ctx: Ctx): void {
       s.projectPay[pr] = 0;
       s.projectEff[pr] = 0;
       s.projectsStarted++;
+      s.projectForming[pr] = 1;
+      forming = true;
       if (s.projectNamed[pr]) ctx.report.project('started', pr, s.projectInitiator[pr], s.projectSize[pr], 0);
     } else {
       s.projectState[pr] = PROJECT_CLOSING;
@@ -226,6 +332,18 @@ function recruit(s: State, ctx: Ctx): void {
       if (s.projectNamed[pr]) ctx.report.project('dissolved', pr, s.projectInitiator[pr], s.projectSize[pr], 0);
     }
   }
+  if (forming) formApproaches(s, ctx);
+}
+
+/** A member saw approach x work with observed worth `seen`: where that beats what it knew of
+ * its own, its beliefs move toward x by `rate`; either way x is now its last tried approach. */
+function learnByDoing(s: State, i: number, x: number, seen: number, rate: number): void {
+  const N = s.knobs, o = i * N;
+  if (seen > s.lastWorth[i]) {
+    for (let n = 0; n < N; n++) s.knobBelief[o + n] += rate * (((x >> n) & 1) - s.knobBelief[o + n]);
+  }
+  s.lastTried[i] = x;
+  s.lastWorth[i] = seen;
 }
 
 /** Projects that reached their duration deliver: members are paid their share of the
@@ -244,13 +362,14 @@ function deliver(s: State, ctx: Ctx): void {
     }
   }
   if (!any) return;
-  // Learning by doing: one shared, noisy signal of s* per delivered project and aspect
-  // (drawn here in project order so the stream of draws is fixed).
+  // Learning by doing: a delivered project reveals a noisy worth of the approach it executed,
+  // one shared observation per project (drawn in project order so the stream is fixed).
+  const N = s.knobs;
   for (let pr = 0; pr < s.projectCap; pr++) {
     if (s.projectState[pr] !== PROJECT_CLOSING || s.projectOutput[pr] < 0) continue;
-    for (let x = 0; x < k; x++) {
-      s.projectExpMin[pr * k + x] = s.isKnowledge[x] ? s.solution[x] + p.lbdNoise * randomNormal(ctx.rng) : 0;
-    }
+    if (N === 0) continue;
+    const xe = executedApproach(s, s.projectApproach[pr], s.projectMaxAccess[pr], s.projectMaxMandate[pr], p.accessNeeded, p.mandateNeeded);
+    s.projectWorth[pr] = observedWorth(ctx.omega[xe], p.lbdNoise, ctx.rng);
   }
   // Members are paid by how well the output serves their stake, learn, and are freed.
   for (let i = 0; i < s.n; i++) {
@@ -260,13 +379,7 @@ function deliver(s: State, ctx: Ctx): void {
       // Paid from output net of coordination (ODD.md §7.5), later than it was produced.
       const share = s.projectPay[pr] / s.projectSize[pr];
       s.gainNetwork[i] += share * (1 - normDist(s.projectDir, pr, s.stake, i, k));
-      for (let x = 0; x < k; x++) {
-        if (!s.isKnowledge[x]) continue;
-        const b = s.belief[i * k + x];
-        let v = b + p.lbdRate * (s.projectExpMin[pr * k + x] - b);
-        v = v < 0 ? 0 : v > 1 ? 1 : v;
-        s.belief[i * k + x] = v;
-      }
+      if (N > 0) learnByDoing(s, i, s.projectApproach[pr], s.projectWorth[pr], p.lbdRate);
     }
     s.projectOf[i] = -1;
     s.memberContrib[i] = 0;
@@ -319,6 +432,11 @@ function initiate(s: State, ctx: Ctx): void {
         s.projectDir[o + x] = (1 - need) * s.pref[i * k + x] + need * others;
       }
     }
+    // Until the members combine their knowledge, the project means its initiator's approach
+    // (or the directing lead's) on the knowledge aspects.
+    s.projectApproach[pr] = s.approach[ctx.directing && s.leader >= 0 ? s.leader : i];
+    s.projectIntegration[pr] = 0;
+    setProjectKnowledgeDir(s, pr);
   }
 }
 
@@ -381,10 +499,12 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
       if (p.opportunism > 0) { detectOpportunism(s, ctx, i, j); detectOpportunism(s, ctx, j, i); }
       const out = p.dealReturn * (gi + gj);
       for (let x = 0; x < k; x++) dir[x] = 0.5 * (s.stake[i * k + x] + s.stake[j * k + x]);
-      // A deal reaches what the better-placed of the two reaches.
+      // A deal reaches what the better-placed of the two reaches, and executes the approach of
+      // the partner whose own last tried approach worked better (no combination).
       const access = s.access[i] > s.access[j] ? s.access[i] : s.access[j];
       const mandate = s.mandate[i] > s.mandate[j] ? s.mandate[i] : s.mandate[j];
-      record(s, out * unitCloseness(s, dir, 0, access, mandate, p.accessNeeded, p.mandateNeeded));
+      const xd = executedApproach(s, s.lastWorth[j] > s.lastWorth[i] ? s.approach[j] : s.approach[i], access, mandate, p.accessNeeded, p.mandateNeeded);
+      record(s, out * unitEffectiveness(s, ctx.omega, xd, dir, 0, access, mandate, p.accessNeeded, p.mandateNeeded));
       // Immediate payoff for the overlap of both stakes.
       const overlap = 1 - normDist(s.stake, i, s.stake, j, k);
       s.gainOther[i] += 0.5 * out * overlap;
@@ -392,7 +512,7 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
       break;
     }
   }
-  // Solo: linear output after a fixed cost, aimed by the actor's own belief.
+  // Solo: linear output after a fixed cost, aimed by the actor's own approach, with search.
   for (let i = 0; i < s.n; i++) {
     const a = s.contrib[i];
     if (!s.present[i] || a <= 0) continue;
@@ -406,24 +526,91 @@ function dealsAndSolo(s: State, ctx: Ctx): void {
       const d = dir[x] - s.stake[i * k + x];
       dist += d * d;
     }
-    record(s, out * unitCloseness(s, dir, 0, s.access[i], s.mandate[i], p.accessNeeded, p.mandateNeeded));
+    record(s, out * soloSearch(s, ctx, i, dir));
     s.gainOther[i] += out * (1 - Math.sqrt(dist / k));
   }
 }
 
-/** Chain: each link produces linearly along the lead's known process (the agenda), without
- * meeting cost, trust threshold, coordination or process loss. The chain is one unit of
- * action: it reaches what its best-placed link reaches. Holding back applies to a link's
- * chain work (joint work); what a link holds back stays with it for solo action. */
+/** A solo actor's effectiveness this tick. With search on (F7) a share φ of its work tries one
+ * untried one-knob variant of its approach (its own record, valid while its approach stays);
+ * an observed improvement flips its belief on that knob. Below aspiration it searches again from
+ * a local peak. Either way it now knows an observed worth of what it tried. */
+function soloSearch(s: State, ctx: Ctx, i: number, dir: Float64Array): number {
+  const p = ctx.p, omega = ctx.omega, N = s.knobs;
+  const access = s.access[i], mandate = s.mandate[i];
+  const x = s.approach[i];
+  const xe = executedApproach(s, x, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const effX = unitEffectiveness(s, omega, xe, dir, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  if (N === 0) return effX;
+  const phi = p.searchShare;
+  let knob = -1;
+  if (phi > 0) {
+    if (s.triedBase[i] !== x) { s.triedBase[i] = x; s.triedMask[i] = 0; }
+    if (s.triedMask[i] === (1 << N) - 1 && s.searching[i] > 0) s.triedMask[i] = 0;
+    knob = untriedKnob(s.triedMask[i], N, ctx.rng);
+  }
+  const obsX = observedWorth(omega[xe], p.lbdNoise, ctx.rng);
+  if (knob < 0) {
+    s.lastTried[i] = x;
+    s.lastWorth[i] = obsX;
+    return effX;
+  }
+  s.triedMask[i] |= 1 << knob;
+  const v = x ^ (1 << knob);
+  const ve = executedApproach(s, v, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const effV = unitEffectiveness(s, omega, ve, dir, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const obsV = observedWorth(omega[ve], p.lbdNoise, ctx.rng);
+  if (obsV > obsX) {
+    setKnob(s, i, knob, (v >> knob) & 1);
+    s.approach[i] = v;
+    s.approachWorth[i] = omega[v];
+    s.triedBase[i] = v;
+    s.triedMask[i] = 1 << knob; // the way back is known
+    s.lastTried[i] = v;
+    s.lastWorth[i] = obsV;
+  } else {
+    s.lastTried[i] = x;
+    s.lastWorth[i] = obsX;
+  }
+  return (1 - phi) * effX + phi * effV;
+}
+
+/** Chain: each link produces linearly along the lead's known process — the chain's approach,
+ * taken from its lead when the chain forms — without meeting cost, trust threshold, combination,
+ * coordination or process loss (an assumption of the model, ODD.md §7.5). The chain is one unit
+ * of action: it reaches what its best-placed link reaches. The lead local-searches (F7) with the
+ * record that belongs to the approach. Holding back applies to a link's chain work (joint
+ * work); what a link holds back stays with it for solo action. */
 function chain(s: State, ctx: Ctx): void {
-  const p = ctx.p, k = s.k;
+  const p = ctx.p, k = s.k, omega = ctx.omega;
   let access = 0, mandate = 0;
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i]) continue;
     if (s.access[i] > access) access = s.access[i];
     if (s.mandate[i] > mandate) mandate = s.mandate[i];
   }
-  const eff = unitCloseness(s, s.agenda, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const x = s.chainApproach;
+  const xe = executedApproach(s, x, access, mandate, p.accessNeeded, p.mandateNeeded);
+  let eff = unitEffectiveness(s, omega, xe, s.agenda, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const N = s.knobs, phi = p.searchShare;
+  if (N > 0 && phi > 0) {
+    const slot = recordSlot(s, x);
+    let tried = s.recordMask[slot];
+    if (tried === (1 << N) - 1 && s.chainLead >= 0 && s.searching[s.chainLead] > 0) tried = 0;
+    const knob = untriedKnob(tried, N, ctx.rng);
+    if (knob >= 0) {
+      s.recordMask[slot] = tried | (1 << knob);
+      const v = x ^ (1 << knob);
+      const ve = executedApproach(s, v, access, mandate, p.accessNeeded, p.mandateNeeded);
+      const effV = unitEffectiveness(s, omega, ve, s.agenda, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+      const obsX = observedWorth(omega[xe], p.lbdNoise, ctx.rng), obsV = observedWorth(omega[ve], p.lbdNoise, ctx.rng);
+      if (obsV > obsX) {
+        s.chainApproach = v;
+        s.recordMask[recordSlot(s, v)] |= 1 << knob;
+      }
+      eff = (1 - phi) * eff + phi * effV;
+    }
+  }
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i] || s.contrib[i] <= 0) continue;
     const a = s.contrib[i] * contribFactor(s, i);

@@ -4,7 +4,9 @@
 // en gedragscodes").
 import { normDist } from './geometry.ts';
 import { claim } from './positions.ts';
-import { DECIDE_CONSENSUS, DECIDE_LEAD, DECIDE_WEIGHTED, type Ctx } from './context.ts';
+import {
+  DECIDE_CONSENSUS, DECIDE_LEAD, DECIDE_WEIGHTED, ENTRY_CLOSED, ENTRY_INVITATION, ENTRY_OPEN, ENTRY_SELECTIVE, type Ctx,
+} from './context.ts';
 import { CORE, NEED, OUTSIDE, PROFILE_WIDTH, TRUST, VALUE, type State } from '../state.ts';
 
 /** The lead: the named leader if present, else the core member with the strongest claim
@@ -33,7 +35,7 @@ export function agenda(s: State, ctx: Ctx, namedLeader: number): void {
   let wsum = 0, wmax = 0, count = 0;
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i] || s.position[i] !== CORE) continue;
-    const w = ctx.decision === DECIDE_WEIGHTED ? s.contribAvg[i] + 0.1 * s.resources[i] : 1;
+    const w = ctx.decision === DECIDE_WEIGHTED ? s.contribAvg[i] + p.weightedResourceWeight * s.resources[i] : 1;
     if (w <= 0) continue;
     for (let x = 0; x < k; x++) mean[x] += w * s.pref[i * k + x];
     wsum += w;
@@ -59,7 +61,8 @@ export function agenda(s: State, ctx: Ctx, namedLeader: number): void {
  * (selective), networkers open up, transactional actors close ranks; strict members (high
  * trustworthiness) want little tolerance for free riding. Returns null without a core. */
 export function coreRuleChoice(s: State, ctx: Ctx): { entry: number; tolerance: number } | null {
-  const votes = [0, 0, 0, 0];
+  const p = ctx.p;
+  const votes = [0, 0, 0, 0]; // indexed by entry rule: open, selective, invitation, closed
   let tol = 0, wsum = 0;
   let leaderEntry = -1, leaderTol = 0;
   for (let i = 0; i < s.n; i++) {
@@ -67,9 +70,10 @@ export function coreRuleChoice(s: State, ctx: Ctx): { entry: number; tolerance: 
     const o = i * PROFILE_WIDTH;
     const openness = (s.profile[o + NEED] + s.profile[o + VALUE]) / 2;
     const c = claim(s, i);
-    const entry = openness >= 0.6 ? 0 : c >= 0.55 ? 1 : openness >= 0.4 ? 2 : 3;
-    const t = 1 - 0.8 * s.profile[o + TRUST];
-    const w = ctx.decision === DECIDE_WEIGHTED ? s.contribAvg[i] + 0.1 * s.resources[i] : 1;
+    const entry = openness >= p.ruleOpenAbove ? ENTRY_OPEN : c >= p.ruleSelectiveClaim ? ENTRY_SELECTIVE
+      : openness >= p.ruleInvitationAbove ? ENTRY_INVITATION : ENTRY_CLOSED;
+    const t = 1 - p.ruleToleranceSpan * s.profile[o + TRUST];
+    const w = ctx.decision === DECIDE_WEIGHTED ? s.contribAvg[i] + p.weightedResourceWeight * s.resources[i] : 1;
     votes[entry] += w;
     tol += w * t;
     wsum += w;
@@ -78,6 +82,7 @@ export function coreRuleChoice(s: State, ctx: Ctx): { entry: number; tolerance: 
   if (wsum === 0) return null;
   if (ctx.decision === DECIDE_LEAD && leaderEntry >= 0) return { entry: leaderEntry, tolerance: leaderTol };
   let best = 0;
-  for (let e = 1; e < 4; e++) if (votes[e] > votes[best]) best = e;
+  for (let e = 1; e < votes.length; e++) if (votes[e] > votes[best]) best = e;
+  // Rounded to steps of 1/20 so that the chosen tolerance changes (and is logged) in visible steps.
   return { entry: best, tolerance: Math.round((tol / wsum) * 20) / 20 };
 }

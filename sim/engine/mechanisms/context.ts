@@ -27,6 +27,8 @@ export interface Reporter {
   sanction(actor: number, kind: number): void;
 }
 
+const EMPTY_OMEGA = new Float64Array(1);
+
 export interface Ctx {
   p: Params;
   rng: () => number;
@@ -49,10 +51,16 @@ export interface Ctx {
   /** How well the rules fit a networker's way of working, 0 … 1 (identity fit, "how"). */
   ruleStyle: number;
   leaderName: string | null;
+  /** ω of every approach (the run's OpgaveView; one entry 0 without knowledge aspects). */
+  omega: Float64Array;
+  /** Combination by expertise-weighted vote (F5), or the initiator's approach (ablation). */
+  combine: boolean;
+  /** Only the initiator's sector joins a project (ablation). */
+  singleSector: boolean;
   report: Reporter;
 }
 
-export function buildCtx(p: Params, rules: Rules, rng: () => number, report: Reporter): Ctx {
+export function buildCtx(p: Params, rules: Rules, rng: () => number, report: Reporter, omega: Float64Array = EMPTY_OMEGA): Ctx {
   const entry = option(RULE_OPTIONS.entry, rules.entry);
   const knowledge = option(RULE_OPTIONS.knowledge, rules.knowledge);
   const decision = option(RULE_OPTIONS.decision, rules.decision);
@@ -76,6 +84,9 @@ export function buildCtx(p: Params, rules: Rules, rng: () => number, report: Rep
     widen: rules.leadership === 'facilitating' ? p.facilitationWidening : 1,
     ruleStyle,
     leaderName: rules.leader,
+    omega,
+    combine: p.combination === 'vote',
+    singleSector: p.projectSectors === 'initiator',
     report,
   };
 }

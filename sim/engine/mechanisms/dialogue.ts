@@ -73,7 +73,9 @@ export function dialogue(s: State, ctx: Ctx): void {
     if (p.trustGain > 0 || p.trustLoss > 0) {
       if (dist < epsI && dist < epsJ) {
         // Trustworthy partners (rule 3 of “De kunst van het netwerken”) build trust faster; rivals slower.
-        const tw = 0.5 + 0.25 * (s.profile[i * PROFILE_WIDTH + TRUST] + s.profile[j * PROFILE_WIDTH + TRUST]);
+        // (1 − w) + w·mean, written as (1 − w) + (w/2)·sum: the same bits as before for w = 0.5.
+        const w = p.trustworthinessEffect;
+        const tw = (1 - w) + (w / 2) * (s.profile[i * PROFILE_WIDTH + TRUST] + s.profile[j * PROFILE_WIDTH + TRUST]);
         const rival = s.rival[s.sector[i] * s.sectors + s.sector[j]] ? p.rivalryFactor : 1;
         const g = p.trustGain * tw * rival;
         trustStep(s, qi, g, 0);

@@ -45,47 +45,31 @@ export function acceptance(s: State, x: number, d: number): number {
   return den > 0 ? num / den : 0.5;
 }
 
-/** Closeness of one aspect: to s* on knowledge aspects, acceptance on value aspects. */
-export function aspectCloseness(s: State, x: number, d: number): number {
-  return s.isKnowledge[x] ? 1 - Math.abs(d - s.solution[x]) : acceptance(s, x, d);
-}
-
-/** Mean closeness of direction row `row` of `dir` over all aspects. */
-export function closeness(s: State, dir: Float64Array, row: number): number {
-  let sum = 0;
-  const k = s.k;
-  for (let x = 0; x < k; x++) sum += aspectCloseness(s, x, dir[row * k + x]);
-  return sum / k;
-}
-
-/** Mean closeness of direction row `row` for a unit of action (solo actor, deal, chain or
- * project) with the given best access and mandate: on aspects that need reach (or formal
- * authority), a unit below `accessNeeded` (`mandateNeeded`) loses effectiveness in proportion
- * (ODD.md §7.5: the requirements hold for every route). */
-export function unitCloseness(
-  s: State, dir: Float64Array, row: number, access: number, mandate: number, accessNeeded: number, mandateNeeded: number,
+/** Effectiveness of a unit of action (solo actor, deal, chain or project) — F8 without
+ * coordination: (K_know/K)·ω(x) + (1/K)·Σ_value acceptance_k(d_k), with x the approach as the
+ * unit executes it (executedApproach) and d the direction row `row` of `dir` on value aspects.
+ * On value aspects that need reach (or formal authority) a unit below `accessNeeded`
+ * (`mandateNeeded`) loses acceptance in proportion (ODD.md §7.5: the requirements hold for
+ * every route); on knowledge aspects it keeps their knobs at the status quo instead. */
+export function unitEffectiveness(
+  s: State, omega: Float64Array, x: number, dir: Float64Array, row: number,
+  access: number, mandate: number, accessNeeded: number, mandateNeeded: number,
 ): number {
-  let sum = 0;
   const k = s.k;
-  for (let x = 0; x < k; x++) {
-    let c = aspectCloseness(s, x, dir[row * k + x]);
-    if (s.requiresAccess[x] && access < accessNeeded) c *= access / accessNeeded;
-    if (s.requiresMandate[x] && mandate < mandateNeeded) c *= mandate / mandateNeeded;
+  let sum = s.knowAspect.length * omega[x];
+  for (let a = 0; a < k; a++) {
+    if (s.isKnowledge[a]) continue;
+    let c = acceptance(s, a, dir[row * k + a]);
+    if (s.requiresAccess[a] && access < accessNeeded) c *= access / accessNeeded;
+    if (s.requiresMandate[a] && mandate < mandateNeeded) c *= mandate / mandateNeeded;
     sum += c;
   }
   return sum / k;
 }
 
-/** Mean absolute belief error on knowledge aspects (0 when there are none). */
+/** How far the approach actor i would now try falls short: 1 − ω (0 without knowledge aspects). */
 export function beliefError(s: State, i: number): number {
-  let sum = 0, c = 0;
-  const k = s.k;
-  for (let x = 0; x < k; x++) {
-    if (!s.isKnowledge[x]) continue;
-    sum += Math.abs(s.belief[i * k + x] - s.solution[x]);
-    c++;
-  }
-  return c > 0 ? sum / c : 0;
+  return s.knobs > 0 ? 1 - s.approachWorth[i] : 0;
 }
 
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);

@@ -1,7 +1,9 @@
-// Step 5 — learning → samen leren. DeGroot (1974) averaging over the partners met this
-// tick, weighted by trust and the partner's credibility (reputation), with a self-weight;
-// synchronous, so the order of meetings does not matter. Sharing costs the sharer meeting
-// time and follows the knowledge regime.
+// Step 5 — learning → samen leren, on the knob beliefs β (ODD.md §7.4). DeGroot (1974)
+// averaging over the partners met this tick, weighted by trust and the partner's credibility
+// (reputation), with a self-weight; beside it, imitation of success (Lazer & Friedman 2007): a
+// partner whose last tried approach worked better (as observed) adds that approach's knob
+// settings with weight imitationRate × trust. Synchronous, so the order of meetings does not
+// matter. Sharing costs the sharer meeting time and follows the knowledge regime.
 import { spendMeetingTime } from './budgets.ts';
 import { KNOW_BILATERAL, KNOW_CORE, type Ctx } from './context.ts';
 import { slotOf } from '../ties.ts';
@@ -20,17 +22,22 @@ function listen(s: State, ctx: Ctx, i: number, j: number, tij: number, qi: numbe
   if (ctx.p.shareCost > 0 && !spendMeetingTime(s, j, ctx.p.shareCost)) return;
   // j helped i: i owes j a return (reciprocity, ODD.md §7.5).
   if (qi >= 0) s.tieOwed[qi] = 1;
-  const k = s.k, oi = i * k, oj = j * k;
-  for (let x = 0; x < k; x++) s.learnNum[oi + x] += w * s.belief[oj + x];
+  const N = s.knobs, oi = i * N, oj = j * N;
+  for (let n = 0; n < N; n++) s.knobNum[oi + n] += w * s.knobBelief[oj + n];
   s.learnDen[i] += w;
+  // Imitation of success: only what j has tried and observed to work better than i's own.
+  const wi = ctx.p.imitationRate * tij;
+  if (wi > 0 && s.lastWorth[j] >= 0 && s.lastWorth[j] > s.lastWorth[i]) {
+    const x = s.lastTried[j];
+    for (let n = 0; n < N; n++) s.knobNum[oi + n] += wi * ((x >> n) & 1);
+    s.learnDen[i] += wi;
+  }
 }
 
 export function learning(s: State, ctx: Ctx): void {
-  const k = s.k;
-  let anyKnowledge = false;
-  for (let x = 0; x < k; x++) if (s.isKnowledge[x]) anyKnowledge = true;
-  if (!anyKnowledge) return;
-  s.learnNum.fill(0);
+  const N = s.knobs;
+  if (N === 0) return;
+  s.knobNum.fill(0);
   s.learnDen.fill(0);
   for (let e = 0; e < s.pairCount; e++) {
     const i = s.pairA[e], j = s.pairB[e];
@@ -42,9 +49,7 @@ export function learning(s: State, ctx: Ctx): void {
     const den = s.learnDen[i];
     if (den <= 0) continue;
     const w = s.selfWeight[i];
-    const o = i * k;
-    for (let x = 0; x < k; x++) {
-      if (s.isKnowledge[x]) s.belief[o + x] = (w * s.belief[o + x] + s.learnNum[o + x]) / (w + den);
-    }
+    const o = i * N;
+    for (let n = 0; n < N; n++) s.knobBelief[o + n] = (w * s.knobBelief[o + n] + s.knobNum[o + n]) / (w + den);
   }
 }

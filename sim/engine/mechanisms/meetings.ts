@@ -121,8 +121,8 @@ function facilitate(s: State, ctx: Ctx): void {
       let b = s.presentList[Math.floor(rng() * s.presentCount)];
       if (s.sector[b] === s.sector[a]) b = s.presentList[Math.floor(rng() * s.presentCount)];
       if (a === b) continue;
-      if (s.position[a] === OUTSIDE) { s.mobilised[a] = 1; s.engagement[a] += 0.05 * (1 - s.engagement[a]); }
-      if (s.position[b] === OUTSIDE) { s.mobilised[b] = 1; s.engagement[b] += 0.05 * (1 - s.engagement[b]); }
+      if (s.position[a] === OUTSIDE) { s.mobilised[a] = 1; s.engagement[a] += p.mobiliseBoost * (1 - s.engagement[a]); }
+      if (s.position[b] === OUTSIDE) { s.mobilised[b] = 1; s.engagement[b] += p.mobiliseBoost * (1 - s.engagement[b]); }
       meet(s, ctx, a, b);
     }
   }

@@ -35,31 +35,28 @@ export function richtenOf(s: State): number {
   return clamp01(1 - 2 * spread / esum);
 }
 
+/** leren (ODD.md §7.4, §8): the worth of the approaches actors would now try and how shared
+ * they are — the engagement-weighted mean ω of their approaches times their agreement on the
+ * knobs (the mean over knobs of |2·share on − 1|, engagement-weighted). High only when a good
+ * approach is widely held; turbulence and newcomers pull it down. O(n·N). */
 export function lerenOf(s: State): number {
-  const k = s.k;
-  let total = 0, aspects = 0;
-  for (let x = 0; x < k; x++) {
-    if (!s.isKnowledge[x]) continue;
-    aspects++;
-    let esum = 0, sum = 0;
-    for (let i = 0; i < s.n; i++) {
-      if (!s.present[i]) continue;
-      const e = s.engagement[i];
-      esum += e;
-      sum += e * (1 - Math.abs(s.belief[i * k + x] - s.solution[x]));
-    }
-    if (esum <= 0) continue;
-    const mean = sum / esum;
-    let v = 0;
-    for (let i = 0; i < s.n; i++) {
-      if (!s.present[i]) continue;
-      const d = 1 - Math.abs(s.belief[i * k + x] - s.solution[x]) - mean;
-      v += s.engagement[i] * d * d;
-    }
-    const sd = Math.sqrt(v / esum);
-    total += mean - sd > 0 ? mean - sd : 0;
+  const N = s.knobs;
+  if (N === 0) return 0;
+  let esum = 0, worth = 0;
+  for (let i = 0; i < s.n; i++) {
+    if (!s.present[i]) continue;
+    esum += s.engagement[i];
+    worth += s.engagement[i] * s.approachWorth[i];
   }
-  return aspects > 0 ? total / aspects : 0;
+  if (esum <= 0) return 0;
+  let agree = 0;
+  for (let n = 0; n < N; n++) {
+    let on = 0;
+    for (let i = 0; i < s.n; i++) if (s.present[i] && ((s.approach[i] >> n) & 1) === 1) on += s.engagement[i];
+    const d = 2 * on / esum - 1;
+    agree += d < 0 ? -d : d;
+  }
+  return (worth / esum) * (agree / N);
 }
 
 export function observe(s: State, ctx: Ctx, row: Float64Array, churn: number): void {

@@ -5,13 +5,11 @@ import { beliefError, clamp01, normDist } from './geometry.ts';
 import type { Ctx } from './context.ts';
 import { baseMeetShare, CORE, NEED, OUTSIDE, PATIENCE, PERIPHERY, PROFILE_WIDTH, SELECTIVITY, TRUST, VALUE, type State } from '../state.ts';
 
-/** Ticks of the common payoff window behind the per-archetype payoff measures. */
-export const PAYOFF_WINDOW = 10;
-
 /** x ↦ (−1, 1) without exp: keeps the engine to + − × ÷ √. */
 const squash = (x: number) => x / (1 + Math.abs(x));
 
-/** Keeps the relative aspiration gap finite when both levels are near 0. */
+/** Keeps the relative aspiration gap finite when both levels are near 0 (a guard, listed in
+ * ODD.md's fixed constants). */
 const GAP_FLOOR = 0.05;
 
 /** Search intensity below aspiration: weight·squash(gap / (|aspiration| + |level| + 0.05)) for a
@@ -42,6 +40,8 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
   const p = ctx.p, k = s.k;
   const progress = severityBefore - s.severity;
   const meanStrength = tieStrengths(s);
+  const identityWeightSum = p.identityPassieWeight + p.identityPositieWeight + p.identityOpgaveWeight + p.identityHowWeight;
+  const shareMin = p.meetShareMin, shareMax = p.meetShareMax;
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i]) continue;
     const o = i * PROFILE_WIDTH;
@@ -55,8 +55,8 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
     // The per-archetype measures use one window for everyone, bias-corrected, so archetypes
     // with different horizons are comparable from the first tick (ODD.md §7.9).
     const firstSeen = s.payoffSeenWeight[i] === 0;
-    s.payoffSeen[i] += (pay - s.payoffSeen[i]) / PAYOFF_WINDOW;
-    s.payoffSeenWeight[i] += (1 - s.payoffSeenWeight[i]) / PAYOFF_WINDOW;
+    s.payoffSeen[i] += (pay - s.payoffSeen[i]) / p.payoffWindow;
+    s.payoffSeenWeight[i] += (1 - s.payoffSeenWeight[i]) / p.payoffWindow;
     // Aspiration (Cyert & March 1963; Greve 2003): the absolute payoff level against an
     // aspiration that adapts slowly. Below it, the actor searches; if searching goes on
     // without paying, it withdraws — the longer its horizon, the later.
@@ -81,11 +81,14 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
     const pos = s.position[i] === CORE ? 1 : s.position[i] === PERIPHERY ? 0.5 : 0;
     const relative = meanStrength > 0 ? tieStrength / meanStrength : 0;
     const exposure = relative > 1 ? 1 : relative;
-    const positie = 0.3 * pos + 0.7 * (relative > 2 ? 1 : relative / 2);
+    const positie = p.positieRoleWeight * pos + (1 - p.positieRoleWeight) * (relative > 2 ? 1 : relative / 2);
     const opgave = clamp01(s.severity * s.sectorAffect[s.sector[i]] * (0.5 + s.urgency));
-    const style = (s.profile[o + NEED] + s.profile[o + VALUE] + s.profile[o + TRUST] + s.profile[o + PATIENCE] + s.profile[o + SELECTIVITY]) / 5;
+    const style = (s.profile[o + NEED] + s.profile[o + VALUE] + s.profile[o + TRUST] + s.profile[o + PATIENCE] + s.profile[o + SELECTIVITY]) / PROFILE_WIDTH;
     const how = 1 - Math.abs(style - ctx.ruleStyle);
-    const identity = (exposure * (passie + how) + positie + opgave) / 4;
+    // A weighted mean; with the default weights 1 this is the plain mean of the four, bit for bit.
+    const identity = identityWeightSum > 0
+      ? (exposure * (p.identityPassieWeight * passie + p.identityHowWeight * how) + p.identityPositieWeight * positie + p.identityOpgaveWeight * opgave) / identityWeightSum
+      : 0;
     // What the network is worth to the actor: its remembered return per unit spent on the
     // network (meetings, sharing, projects, knowledge) against deals and solo action. An actor
     // that does not take part has no network return, so going alone wins and it stays out.
@@ -98,7 +101,7 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
     // Budget: lean toward the channel that paid off, and back toward the profile's habit.
     // Searching below aspiration takes meeting time too.
     let m = s.meetShare[i] + p.budgetAdapt * (0.5 * lean + search + (baseMeetShare(s, i) - s.meetShare[i]));
-    m = m < 0.05 ? 0.05 : m > 0.9 ? 0.9 : m;
+    m = m < shareMin ? shareMin : m > shareMax ? shareMax : m;
     s.meetShare[i] = m;
     if (s.position[i] === OUTSIDE) s.mobilised[i] = 0;
     // Gossip fades: what was said about detected opportunism is forgotten over gossipMemory ticks.

@@ -2,15 +2,15 @@
 // entry rule decides admission to the core.
 import { ENTRY_CLOSED, ENTRY_INVITATION, ENTRY_OPEN, ENTRY_SELECTIVE, type Ctx } from './context.ts';
 import { CORE, OUTSIDE, PERIPHERY, standing, type State } from '../state.ts';
+import { PARAMS } from '../../schema/params.ts';
 
 /** The claim to a place in the core: the four routes of “De kunst van het netwerken”. */
 export function claim(s: State, i: number): number {
   return (s.mandate[i] + standing(s, i) + s.access[i] + s.proactiveness[i]) / 4;
 }
 
-const INVITE_MAX = 16;
-/** The least a candidate must add to the core's knowledge and access to be invited. */
-const INVITE_MIN = 0.02;
+/** Room for the largest invitePerTick the schema allows, so no hidden cap binds. */
+const INVITE_MAX = PARAMS.invitePerTick.max;
 const inviteIdx = new Int32Array(INVITE_MAX);
 const inviteScore = new Float64Array(INVITE_MAX);
 
@@ -92,7 +92,7 @@ function invite(s: State, ctx: Ctx, k: number): void {
     let score = 0;
     for (let x = 0; x < k; x++) { const more = s.expertise[i * k + x] - coreBest[x]; if (more > 0) score += more; }
     score = score / k + (s.access[i] > coreAccess ? s.access[i] - coreAccess : 0);
-    if (score < INVITE_MIN) continue;
+    if (score < p.inviteMinGain) continue;
     // Keep the best `want` candidates (insertion into a tiny sorted buffer).
     let pos = filled < want ? filled : want;
     if (pos === want && score <= inviteScore[want - 1]) continue;
