@@ -112,10 +112,10 @@ const quickRules = buildQuickRules($('quick-rules'), { lang: settings.lang, rule
 const levers = buildLeversPanel($('sidebar'), { lang: settings.lang, onIntervene: (e) => intervene(e) });
 const knowledge = buildKnowledgePanel($('sidebar'), {
   lang: settings.lang,
-  onApply: (solutions) => {
+  onApply: (knowledgeAspects) => {
     const file = SCENARIOS.get(settings.scenario);
     if (!file) return;
-    registerScenario(settings.scenario, withKnowledge(file.json, solutions), file.file);
+    registerScenario(settings.scenario, withKnowledge(file.json, knowledgeAspects), file.file);
     void restart({ interventions: [], tick: 0 });
   },
 });
@@ -275,11 +275,11 @@ async function adopt(next: RunMeta): Promise<void> {
   network.setMeta(meta);
   interest.setMeta({
     n: meta.n, k: meta.k, sector: meta.sector, sectorColors: meta.sectors.map((s) => s.color),
-    solution: meta.aspects.map((a) => a.solution),
+    landscape: meta.landscape ?? null,
   });
   eventLog.clear();
   const partners = Array.from({ length: meta.n }, (_, i) => i).filter((i) => meta.named[i]);
-  actorPanel.setMeta({ names: meta.names, sectors: meta.sectors, aspects: meta.aspects, partners });
+  actorPanel.setMeta({ names: meta.names, sectors: meta.sectors, aspects: meta.aspects, partners, landscape: meta.landscape ?? null });
   scenarioPanel.show(settings, meta);
   about.setWatchFor(meta.scenario.watchFor, meta.scenario.title);
   knowledge.show(meta, SCENARIOS.get(settings.scenario)?.imported === true);

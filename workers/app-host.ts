@@ -18,6 +18,11 @@ export interface SimHost extends SimApi {
   buffersOf(frame: Frame | TieBundle): ArrayBuffer[];
 }
 
+/** Whether the run has a landscape of knobs (a scenario with knowledge aspects, engine ≥ 0.3). */
+function hasLandscape(s: Run['state']): boolean {
+  return typeof s.knobs === 'number' && s.knobs > 0 && s.approach instanceof Int32Array;
+}
+
 export function createSimHost(now: () => number = () => performance.now()): SimHost {
   let run: Run | null = null;
   let recorder: Recorder | null = null;
@@ -125,7 +130,8 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
       named: s.named.slice(),
       sector: s.sector.slice(),
       sectors: scenario.sectors.map((x) => ({ id: x.id, label: x.label, color: x.color, affectedness: x.affectedness })),
-      aspects: scenario.aspects.map((a) => ({ id: a.id, label: a.label, kind: a.kind, solution: a.kind === 'knowledge' ? a.solution ?? null : null })),
+      aspects: scenario.aspects.map((a) => ({ id: a.id, label: a.label, kind: a.kind })),
+      landscape: hasLandscape(s) ? { knobs: s.knobs, perAspect: s.knobsPerAspect, aspects: Array.from(s.knowAspect) } : null,
       groups: scenario.groups.map((g) => ({ name: g.name, label: g.label })),
       scenario: { id: scenario.id, title: scenario.title, description: scenario.description, watchFor: scenario.watchFor, ticks: scenario.ticks },
       rules: r.startRules,
@@ -280,6 +286,10 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
         coreness: Float32Array.from(s.coreness),
         pref: Float32Array.from(s.pref),
         agenda: Float32Array.from(s.agenda),
+        approach: hasLandscape(s) ? s.approach.slice() : null,
+        approachWorth: hasLandscape(s) ? Float32Array.from(s.approachWorth) : null,
+        landBest: hasLandscape(s) ? s.landBest : 0,
+        landStatusQuo: hasLandscape(s) ? s.landStatusQuo : 0,
         leader: s.leader,
         logFrom,
         log: r.log.slice(logFrom),
@@ -326,6 +336,9 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
         pref: slice(s.pref),
         degree: s.degree[index],
         inProject: s.projectOf[index] >= 0,
+        approach: hasLandscape(s) ? s.approach[index] : null,
+        approachWorth: hasLandscape(s) ? s.approachWorth[index] : null,
+        landBest: hasLandscape(s) ? s.landBest : null,
       };
     },
 
@@ -353,6 +366,8 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
     buffersOf(x: Frame | TieBundle): ArrayBuffer[] {
       if ('a' in x) return [x.a.buffer, x.b.buffer, x.trust.buffer] as ArrayBuffer[];
       const out = [x.rows, x.position, x.present, x.engagement, x.resources, x.coreness, x.pref, x.agenda].map((v) => v.buffer as ArrayBuffer);
+      if (x.approach) out.push(x.approach.buffer as ArrayBuffer);
+      if (x.approachWorth) out.push(x.approachWorth.buffer as ArrayBuffer);
       if (x.ties) out.push(...host.buffersOf(x.ties));
       return out;
     },

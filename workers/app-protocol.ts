@@ -21,7 +21,14 @@ export interface InitConfig {
 }
 
 export interface SectorMeta { id: string; label: Bilingual; color: string; affectedness: number }
-export interface AspectMeta { id: string; label: Bilingual; kind: 'knowledge' | 'value'; solution: number | null }
+export interface AspectMeta { id: string; label: Bilingual; kind: 'knowledge' | 'value' }
+
+/**
+ * The opgave's knowledge side as a landscape of knobs (docs/ODD.md §7.4): `knobs` N in all,
+ * `perAspect` m per knowledge aspect; knob n belongs to scenario aspect aspects[⌊n/m⌋].
+ * Approaches are bit masks (bit n = knob n on). Null when the scenario has no knowledge aspects.
+ */
+export interface LandscapeMeta { knobs: number; perAspect: number; aspects: number[] }
 
 export interface RunMeta {
   /** Changes on every init/reset, so the UI drops frames of an earlier run. */
@@ -34,6 +41,7 @@ export interface RunMeta {
   sector: Uint16Array;
   sectors: SectorMeta[];
   aspects: AspectMeta[];
+  landscape: LandscapeMeta | null;
   groups: { name: string; label: Bilingual }[];
   scenario: { id: string; title: Bilingual; description: Bilingual; watchFor?: { nl: string[]; en: string[] }; ticks: number };
   /** Rules at tick 0. */
@@ -70,6 +78,12 @@ export interface Frame {
   /** Preferences, n × k row-major. */
   pref: Float32Array;
   agenda: Float32Array;
+  /** Each actor's approach (bit mask) and its worth ω ∈ [0, 1]; null without a landscape. */
+  approach: Int32Array | null;
+  approachWorth: Float32Array | null;
+  /** The best approach x* (it moves under turbulence) and the status quo x⁰; 0 without a landscape. */
+  landBest: number;
+  landStatusQuo: number;
   leader: number;
   /** Log entries from index `logFrom` on. */
   logFrom: number;
@@ -111,6 +125,10 @@ export interface ActorDetail {
   pref: number[];
   degree: number;
   inProject: boolean;
+  /** The actor's approach (bit mask), its worth ω and the best approach x*; null without a landscape. */
+  approach: number | null;
+  approachWorth: number | null;
+  landBest: number | null;
 }
 
 export interface SimApi {

@@ -22,8 +22,8 @@ const TEXT = {
     en: 'Joint direction (richten): do the engaged actors\' preferences come together? 1 = all want the same, 0 = far apart.',
   },
   leren: {
-    nl: 'Samen leren: weten de actoren samen beter hoe het zit bij de kennisaspecten (waar een juist antwoord bestaat), en zijn ze het daarover eens?',
-    en: 'Joint learning (leren): do the actors together know better how things are on the knowledge aspects (where a right answer exists), and do they agree on it?',
+    nl: 'Samen leren: vinden de actoren samen een betere aanpak, en delen ze die? Bij de kennisaspecten is de aanpak een stel knoppen: keuzes in de aanpak die samen moeten kloppen. Eén knop goed zetten helpt weinig als de andere niet passen; hoe meer knoppen van elkaar afhangen, hoe complexer de opgave en hoe minder het antwoord voor het oprapen ligt. Actoren leren door te proberen, door over te nemen wat bij anderen werkt en door in projecten hun kennis te combineren.',
+    en: 'Joint learning (leren): do the actors together find a better approach, and do they share it? On the knowledge aspects the approach is a set of knobs: choices in the approach that must fit together. Setting one knob right helps little when the others do not fit; the more the knobs depend on each other, the more complex the opgave and the less the answer is there for the taking. Actors learn by trying, by copying what works for others and by combining their knowledge in projects.',
   },
   handelen: {
     nl: 'Samen handelen: welk deel van hun middelen steken de betrokken actoren in gezamenlijke projecten?',
@@ -45,7 +45,7 @@ const TEXT = {
       'Netwerk: elke stip is een actor (kleur = sector, grootte = middelen); ringen van buiten naar binnen: buiten, periferie, kern. Lijnen zijn relaties (dikker = meer vertrouwen). Beweeg over een actor voor details, klik om vast te zetten.',
       'Richten, leren, handelen: de drie functies door de tijd, met balans en impact. Vlaggen markeren ingrepen en gebeurtenissen. Beweeg erover voor de waarden; klik een ronde aan en kies “Wat als hier?” om vanaf daar een andere ingreep te proberen (het origineel blijft vaag zichtbaar).',
       'Balans: waar het netwerk staat tussen de drie functies; in het midden zijn ze in balans.',
-      'Belangenruimte: de voorkeuren van alle actoren in twee dimensies; de ster is de agenda, de ruit de oplossing van de kennisaspecten.',
+      'Belangenruimte: de voorkeuren van alle actoren in twee dimensies; de ruit is de agenda. Daaronder de knoppen van de kennisaspecten: per knop welk deel van de actoren hem aan heeft, met eronder of hij aan staat in de beste aanpak (gevuld vierkantje), en de gemiddelde waarde van hun aanpak (0 = niet beter dan een willekeurige aanpak, 1 = de beste). Zet je een actor vast, dan zie je zijn aanpak als een rij knoppen.',
       'Logboek: wat er gebeurde, per ronde; klik een regel om die ronde in de grafieken op te lichten.',
     ],
     en: [
@@ -53,7 +53,7 @@ const TEXT = {
       'Network: each dot is an actor (colour = sector, size = resources); rings from the outside in: outside, periphery, core. Lines are ties (thicker = more trust). Hover an actor for details, click to pin it.',
       'Richten, leren, handelen: the three functions over time, with balance and impact. Flags mark interventions and events. Hover for the values; click a tick and choose “What if here?” to try another intervention from there (the original stays drawn faint).',
       'Balance: where the network stands between the three functions; in the middle they are in balance.',
-      'Interest space: all actors\' preferences in two dimensions; the star is the agenda, the diamond the solution of the knowledge aspects.',
+      'Interest space: all actors\' preferences in two dimensions; the diamond is the agenda. Below it the knobs of the knowledge aspects: for each knob the share of actors who have it on, under it whether the best approach has it on (filled square), and the mean worth of their approaches (0 = no better than an arbitrary approach, 1 = the best). Pin an actor to see its approach as a row of knobs.',
       'Log: what happened, by tick; click a line to highlight that tick in the charts.',
     ],
   },

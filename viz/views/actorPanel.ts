@@ -1,6 +1,7 @@
 // The pinned actor: who it is, its history since it was pinned (recorded from frames:
 // engagement, with its position as the background), its stake / belief / preference per
-// aspect, and the levers that act on one actor.
+// aspect, its approach on the knobs of the knowledge aspects with that approach's worth ω
+// (docs/ODD.md §7.4), and the levers that act on one actor.
 import { select } from 'd3-selection';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -15,6 +16,8 @@ export interface ActorPanelMeta {
   aspects: { label: { nl: string; en: string }; kind: string }[];
   /** Actors one may broker with (named actors, by index). */
   partners: number[];
+  /** The knobs: N in all, m per knowledge aspect, knob n of scenario aspect aspects[⌊n/m⌋]; null: none. */
+  landscape?: { knobs: number; perAspect: number; aspects: number[] } | null;
 }
 
 export interface ActorPanelView {
@@ -86,6 +89,7 @@ export function createActorPanel(el: HTMLElement, options: ActorPanelOptions): A
       svg.append('path').attr('fill', 'none').attr('stroke', INK).attr('stroke-width', 2)
         .attr('d', line<(typeof hist)[number]>().x((h) => x(h.tick)).y((h) => y(h.e))(hist) ?? '');
     }
+    if (detail && meta.landscape && detail.approach !== null && detail.approach !== undefined) renderApproach(detail, meta.landscape);
     if (detail && meta.aspects.length) {
       const table = root.append('table').attr('class', 'actor-aspects');
       const hr = table.append('tr');
@@ -99,6 +103,27 @@ export function createActorPanel(el: HTMLElement, options: ActorPanelOptions): A
         tr.append('td').text(fmt(detail!.pref[x], lang, 2));
       });
     }
+  }
+
+  /** The approach: a square per knob, grouped by aspect (filled = on, red outline = unlike x*), and its worth. */
+  function renderApproach(d: ActorDetail, L: { knobs: number; perAspect: number; aspects: number[] }): void {
+    const box = root.append('div').attr('class', 'actor-approach').attr('title', t('approachHint', lang));
+    const head = box.append('div').attr('class', 'approach-head');
+    head.append('span').attr('class', 'approach-title').text(t('approach', lang));
+    head.append('span').attr('class', 'approach-worth').attr('data-worth', d.approachWorth ?? '')
+      .html(`${escapeHtml(t('approachWorth', lang))} <b>${fmt(d.approachWorth ?? 0, lang, 2)}</b>`);
+    const x = d.approach ?? 0, best = d.landBest ?? 0;
+    L.aspects.forEach((aspect, a) => {
+      const group = box.append('div').attr('class', 'approach-aspect');
+      group.append('span').attr('class', 'approach-label').text(meta!.aspects[aspect]?.label[lang] ?? '');
+      const row = group.append('span').attr('class', 'knobs');
+      for (let b = a * L.perAspect; b < (a + 1) * L.perAspect && b < L.knobs; b++) {
+        const on = ((x >>> b) & 1) === 1, differs = on !== (((best >>> b) & 1) === 1);
+        row.append('span').attr('class', `knob${on ? ' on' : ''}${differs ? ' differs' : ''}`)
+          .attr('data-knob', b).attr('data-on', on ? 1 : 0).attr('data-differs', differs ? 1 : 0);
+      }
+    });
+    box.append('div').attr('class', 'approach-hint').text(t('approachHint', lang));
   }
 
   function renderStatic(): void {

@@ -197,6 +197,44 @@ test('hover shows name, sector, position, engagement and stake; click pins the a
   assertEqual(errors.join('\n'), '', 'console errors');
 });
 
+test('the actor panel shows the approach as knob squares by aspect with its worth; the interest view shows the knobs, not s*', async ({ browser, url }) => {
+  const { page, errors } = await openPage(browser, `${url}?autoplay=0`);
+  await goToTick(page, 15);
+  type Land = { knobs: number; perAspect: number; aspects: number[] } | null;
+  const land = await page.evaluate(() => (window as unknown as { __samenspel: { meta: { landscape: { knobs: number; perAspect: number; aspects: number[] } | null } } }).__samenspel.meta.landscape) as Land;
+  assert(land !== null && land.knobs > 0 && land.aspects.length === 2, `jeugdhulp has two knowledge aspects with knobs: ${JSON.stringify(land)}`);
+  const L = land!;
+  // Interest view: one column per knob, x*'s setting under each, the numbers beside; no solution point.
+  await page.waitForFunction((n) => document.querySelectorAll('svg.interest .landscape .knob').length === n, L.knobs);
+  const interestText = await page.locator('svg.interest').textContent();
+  assert(!/oplossing|solution s\*/i.test(interestText ?? ''), `no s* label: ${interestText}`);
+  const numbers = page.locator('svg.interest .landscape-numbers');
+  const meanWorth = Number(await numbers.getAttribute('data-mean-worth'));
+  assert(meanWorth >= 0 && meanWorth <= 1, `mean worth in [0, 1]: ${meanWorth}`);
+  const best = await page.$$eval('svg.interest .landscape .knob', (els) => els.map((e) => Number(e.getAttribute('data-best'))));
+  // Actor panel: pin the first actor; its approach as L.knobs squares in one group per aspect.
+  await page.click('svg.network circle[data-i="0"]', { force: true });
+  await page.locator('.actor-panel .actor-approach .knob').first().waitFor();
+  assertEqual(await page.locator('.actor-panel .approach-aspect').count(), L.aspects.length, 'a group per knowledge aspect');
+  for (let a = 0; a < L.aspects.length; a++) {
+    assertEqual(await page.locator('.actor-panel .approach-aspect').nth(a).locator('.knob').count(), L.perAspect, `aspect ${a}: m squares`);
+  }
+  const squares = await page.$$eval('.actor-panel .actor-approach .knob', (els) => els.map((e) => ({ on: Number(e.getAttribute('data-on')), differs: Number(e.getAttribute('data-differs')), filled: e.classList.contains('on') })));
+  assertEqual(squares.length, L.knobs, 'a square per knob');
+  squares.forEach((q, b) => {
+    assertEqual(q.filled, q.on === 1, `knob ${b}: filled when on`);
+    assertEqual(q.differs, q.on === best[b] ? 0 : 1, `knob ${b}: outlined exactly where it differs from x*`);
+  });
+  const worth = await page.locator('.actor-panel .approach-worth').getAttribute('data-worth');
+  assert(worth !== null && Number(worth) >= 0 && Number(worth) <= 1, `worth in [0, 1]: ${worth}`);
+  assert(/waarde\s+\d,\d\d/.test(await page.locator('.actor-panel .approach-worth').innerText()), 'worth printed with a decimal comma (nl)');
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => /Approach/.test(document.querySelector('.actor-panel .approach-title')?.textContent ?? ''));
+  assert(/worth\s+\d\.\d\d/.test(await page.locator('.actor-panel .approach-worth').innerText()), 'worth in English');
+  await screenshot(page, 'actor-approach');
+  assertEqual(errors.join('\n'), '', 'console errors');
+});
+
 test('clicking a log entry highlights its tick in the charts', async ({ browser, url }) => {
   const { page, errors } = await openPage(browser, `${url}?autoplay=0`);
   await goToTick(page, 70);

@@ -351,7 +351,7 @@ test('projector: the Info tab (Uitleg / About) explains the functions, domains, 
   assertEqual(errors.join('\n'), '', 'console errors');
 });
 
-test('projector: the in-app import can mark knowledge aspects (as import --solution); the link carries the result', async ({ browser, url }) => {
+test('projector: the in-app import can mark knowledge aspects (as import --solution; no hidden value since the knobs); the link carries the result', async ({ browser, url }) => {
   const { join } = await import('node:path');
   const { ROOT } = await import('../harness.ts');
   const { page, errors } = await openPage(browser, `${url}?autoplay=0`);
@@ -360,14 +360,17 @@ test('projector: the in-app import can mark knowledge aspects (as import --solut
   assert(await page.locator('#knowledge-section').isVisible(), 'the knowledge-aspect form is shown for an imported scenario');
   await page.click('#knowledge-section > summary');
   const first = await page.locator('[data-knowledge]').first().getAttribute('data-knowledge');
+  assertEqual(await page.locator('[data-solution]').count(), 0, 'no hidden solution value is asked for');
   await page.locator(`[data-knowledge="${first}"]`).check();
-  await page.fill(`[data-solution="${first}"]`, '0.7');
   await page.click('#knowledge-apply');
-  await page.waitForFunction((id) => (window as unknown as { __samenspel: { meta: { aspects: { id: string; kind: string; solution: number | null }[] } | null } }).__samenspel.meta?.aspects.some((a) => a.id === id && a.kind === 'knowledge' && a.solution === 0.7), first);
+  type Meta = { aspects: { id: string; kind: string }[]; landscape: { knobs: number; aspects: number[] } | null };
+  await page.waitForFunction((id) => (window as unknown as { __samenspel: { meta: Meta | null } }).__samenspel.meta?.aspects.some((a) => a.id === id && a.kind === 'knowledge'), first);
+  const meta = await page.evaluate(() => (window as unknown as { __samenspel: { meta: Meta } }).__samenspel.meta);
+  assert(meta.landscape !== null && meta.landscape.knobs > 0, `the knowledge aspect has knobs: ${JSON.stringify(meta.landscape)}`);
   const link = await call<string>(page, 'shareUrl');
   const fresh = await openPage(browser, link);
-  const aspects = await fresh.page.evaluate(() => (window as unknown as { __samenspel: { meta: { aspects: { id: string; kind: string; solution: number | null }[] } } }).__samenspel.meta.aspects);
-  assert(aspects.some((a) => a.id === first && a.kind === 'knowledge' && a.solution === 0.7), `the link opens the scenario with ${first} as a knowledge aspect`);
+  const aspects = await fresh.page.evaluate(() => (window as unknown as { __samenspel: { meta: Meta } }).__samenspel.meta.aspects);
+  assert(aspects.some((a) => a.id === first && a.kind === 'knowledge'), `the link opens the scenario with ${first} as a knowledge aspect`);
   // The jeugdhulp picker shows no such form (not imported).
   await page.selectOption('#scenario-picker', 'jeugdhulp');
   await page.waitForFunction(() => (window as unknown as { __samenspel: { meta: { scenario: { id: string } } | null } }).__samenspel.meta?.scenario.id === 'jeugdhulp');
