@@ -414,8 +414,13 @@ let pending = false;
 /** A frame was asked for while one was on its way: ask again as soon as it arrives. */
 let again = false;
 let lastDetail = 0;
-function onAnimationFrame(): void {
+/** Above this many actors a playing run is drawn from at most FRAME_HZ frames a second: each
+ * frame costs the page a pass over every actor, and the controls need the time more. */
+const MANY_ACTORS = 5000, FRAME_HZ = 15;
+let lastRequest = 0;
+function onAnimationFrame(now: number): void {
   requestAnimationFrame(onAnimationFrame);
+  if (state.playing && state.meta && state.meta.n > MANY_ACTORS && now - lastRequest < 1000 / FRAME_HZ) return;
   requestFrame();
 }
 
@@ -424,6 +429,7 @@ function requestFrame(): void {
   if (pending) { again = true; return; }
   pending = true;
   again = false;
+  lastRequest = performance.now();
   const runId = state.meta.runId;
   const seq = state.controlSeq;
   api.frame({ runId, tick: state.lastFrame && state.lastFrame.runId === runId ? state.tick : -1, logLength: state.log.length, interventions: state.interventions.length, tiesTick, wantTies, failure: shownFailure, playing: state.lastFrame?.playing })
