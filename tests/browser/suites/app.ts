@@ -228,10 +228,16 @@ test('the actor panel shows the approach as knob squares by aspect with its wort
   const worth = await page.locator('.actor-panel .approach-worth').getAttribute('data-worth');
   assert(worth !== null && Number(worth) >= 0 && Number(worth) <= 1, `worth in [0, 1]: ${worth}`);
   assert(/waarde\s+\d,\d\d/.test(await page.locator('.actor-panel .approach-worth').innerText()), 'worth printed with a decimal comma (nl)');
+  const scaleBar = () => page.locator('svg.interest .scale-bar').getAttribute('x1');
+  const zoomBefore = await scaleBar();
   await page.click('#lang-toggle');
   await page.waitForFunction(() => /Approach/.test(document.querySelector('.actor-panel .approach-title')?.textContent ?? ''));
   assert(/worth\s+\d\.\d\d/.test(await page.locator('.actor-panel .approach-worth').innerText()), 'worth in English');
   await screenshot(page, 'actor-approach');
+  // A language switch is not a frame: the interest view's zoom stays (it used to shrink 1.5 % a switch).
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => /Aanpak/.test(document.querySelector('.actor-panel .approach-title')?.textContent ?? ''));
+  assertEqual(await scaleBar(), zoomBefore, 'the interest zoom after switching the language there and back');
   assertEqual(errors.join('\n'), '', 'console errors');
 });
 
