@@ -336,8 +336,11 @@ async function play(): Promise<void> {
   if (state.meta && state.tick >= endTick()) { actions.flash(t('runEnded', settings.lang)); return; }
   state.controlSeq++;
   state.playing = true; transport.setPlaying(true);
-  await api.play();
-  requestFrame(); // the worker's confirmation, without waiting for the next display frame
+  // The frame request goes right behind the command: the worker answers both in the same pause
+  // between ticks, so its confirmation takes one round trip, not two.
+  const ack = api.play();
+  requestFrame(true);
+  await ack;
 }
 
 /** "10 / 50 / 100 more": the run gets longer (kept in the link) and plays on. */
@@ -354,8 +357,9 @@ async function pause(): Promise<void> {
   // The button answers at once; the worker follows (its answer cannot be overtaken: see applyFrame).
   state.controlSeq++;
   state.playing = false; transport.setPlaying(false);
-  await api.pause();
-  requestFrame();
+  const ack = api.pause();
+  requestFrame(true);
+  await ack;
 }
 async function togglePlay(): Promise<void> { if (state.playing) await pause(); else await play(); }
 async function stepOnce(): Promise<void> {
@@ -410,7 +414,8 @@ function pin(i: number | null): void {
 }
 
 // --- Frames -----------------------------------------------------------------------------------
-let pending = false;
+/** Frame requests on their way (a control's own request may go alongside a display frame's). */
+let pending = 0;
 /** A frame was asked for while one was on its way: ask again as soon as it arrives. */
 let again = false;
 let lastDetail = 0;
@@ -424,10 +429,11 @@ function onAnimationFrame(now: number): void {
   requestFrame();
 }
 
-function requestFrame(): void {
+/** `urgent`: a control's confirmation, asked for even while a display frame is on its way. */
+function requestFrame(urgent = false): void {
   if (!state.meta) return;
-  if (pending) { again = true; return; }
-  pending = true;
+  if (pending && !urgent) { again = true; return; }
+  pending++;
   again = false;
   lastRequest = performance.now();
   const runId = state.meta.runId;
@@ -435,7 +441,7 @@ function requestFrame(): void {
   api.frame({ runId, tick: state.lastFrame && state.lastFrame.runId === runId ? state.tick : -1, logLength: state.log.length, interventions: state.interventions.length, tiesTick, wantTies, failure: shownFailure, playing: state.lastFrame?.playing })
     .then((f) => { if (f && state.meta && f.runId === state.meta.runId) applyFrame(f, seq === state.controlSeq); })
     .catch((e) => showError(String(e)))
-    .finally(() => { pending = false; if (again && seq !== state.controlSeq) requestFrame(); });
+    .finally(() => { pending--; if (!pending && again && seq !== state.controlSeq) requestFrame(); });
 }
 
 let shownFailure: string | null = null;
@@ -457,9 +463,13 @@ function applyFrame(f: Frame, current = true): void {
     const g = state.ghost, row = g && g.length ? g.rowOfTick(Math.min(f.tick, g.tick(g.length - 1))) : -1;
     monitors.setGhost(g && row >= 0 ? (k) => g.value(row, k) : null);
   }
-  if (f.log.length) {
-    appendLog(state, f.logFrom, f.log);
-    eventLog.append(f.log);
+  // A control's frame may overlap one asked for before it (both in flight): entries the log
+  // already holds are the same ones (a run's log only grows) and are not shown twice.
+  const known = Math.max(0, state.log.length - f.logFrom);
+  if (f.log.length > known) {
+    const entries = known ? f.log.slice(known) : f.log;
+    appendLog(state, f.logFrom + known, entries);
+    eventLog.append(entries);
     chartsDirty = true;
   }
   if (f.interventions) { state.interventions = f.interventions; settings.interventions = state.interventions; chartsDirty = true; writeUrl(); }

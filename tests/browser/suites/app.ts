@@ -241,6 +241,29 @@ test('the actor panel shows the approach as knob squares by aspect with its wort
   assertEqual(errors.join('\n'), '', 'console errors');
 });
 
+test('play/pause in quick succession at 3,000 actors: the page holds one row per tick and one log item per entry, as the worker recorded', async ({ browser, url }) => {
+  // 3,000 actors: a tick takes long enough that a display frame is often on its way at a click.
+  const { page, errors } = await openPage(browser, `${url}?scenario=synthetisch&set=actors%3D3000&autoplay=0&end=100000`);
+  await page.selectOption('#speed', '0');
+  // Each click sends its command and a frame request right behind it, alongside any display
+  // frame already on its way; overlapping frames must not duplicate rows or log entries. (The
+  // overlap carrying new log entries is rare here: this checks the outcome, not that path alone.)
+  for (let k = 0; k < 24; k++) { await page.click('#btn-play'); await page.waitForTimeout(40 + (k % 3) * 25); }
+  if ((await page.getAttribute('#btn-play', 'aria-pressed')) === 'true') await page.click('#btn-play');
+  await page.waitForFunction(() => (window as unknown as { __samenspel: { workerPlaying: boolean } }).__samenspel.workerPlaying === false);
+  await page.waitForTimeout(300);
+  const { log, rows, tick, shown } = await page.evaluate(() => {
+    const h = (window as unknown as { __samenspel: { tick: number; log: { tick: number; nl: string }[]; series: (k: string) => number[] } }).__samenspel;
+    return { log: h.log.map((e) => `${e.tick}|${e.nl}`), rows: h.series('richten').length, tick: h.tick, shown: document.querySelectorAll('#log li.log-entry').length };
+  });
+  assert(log.length > 0 && tick > 3, `the run went on and logged something (tick ${tick}, ${log.length} entries)`);
+  assertEqual(shown, Math.min(log.length, 200), 'one list item per log entry');
+  assertEqual(rows, tick + 1, 'one series row per tick (0 … tick)');
+  const exported = await call<string>(page, 'exportCsv');
+  assertEqual(exported.trim().split('\n').length - 1, rows, 'the page holds as many rows as the worker recorded');
+  assertEqual(errors.join('\n'), '', 'console errors');
+});
+
 test('clicking a log entry highlights its tick in the charts', async ({ browser, url }) => {
   const { page, errors } = await openPage(browser, `${url}?autoplay=0`);
   await goToTick(page, 70);
