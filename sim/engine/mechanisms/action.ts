@@ -2,7 +2,7 @@
 // with coordination and process losses, output counted when produced, members paid at
 // delivery), bilateral deals (chain logic: immediate, no trust) and solo action; under the
 // chain structure, along fixed client–supplier links.
-import { normDist, unitEffectiveness } from './geometry.ts';
+import { normDist, unitEffectiveness, valueAcceptance, withKnowledge } from './geometry.ts';
 import { approachProjection, executedApproach, observedWorth, setKnob } from './approaches.ts';
 import { recordSlot } from './records.ts';
 import { untriedKnob } from '../landscape/search.ts';
@@ -131,7 +131,8 @@ function projectSearch(s: State, ctx: Ctx, pr: number): number {
   const access = s.projectMaxAccess[pr], mandate = s.projectMaxMandate[pr];
   const x = s.projectApproach[pr];
   const xe = executedApproach(s, x, access, mandate, p.accessNeeded, p.mandateNeeded);
-  const effX = unitEffectiveness(s, omega, xe, s.projectDir, pr, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const values = valueAcceptance(s, s.projectDir, pr, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const effX = withKnowledge(s, omega[xe], values);
   const phi = p.searchShare, N = s.knobs;
   if (N === 0 || phi <= 0) return effX;
   const slot = recordSlot(s, x);
@@ -142,7 +143,7 @@ function projectSearch(s: State, ctx: Ctx, pr: number): number {
   s.recordMask[slot] = tried | (1 << knob);
   const v = x ^ (1 << knob);
   const ve = executedApproach(s, v, access, mandate, p.accessNeeded, p.mandateNeeded);
-  const effV = unitEffectiveness(s, omega, ve, s.projectDir, pr, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const effV = withKnowledge(s, omega[ve], values);
   const obsX = observedWorth(omega[xe], p.lbdNoise, ctx.rng), obsV = observedWorth(omega[ve], p.lbdNoise, ctx.rng);
   if (obsV > obsX) {
     s.projectApproach[pr] = v;
@@ -540,7 +541,8 @@ function soloSearch(s: State, ctx: Ctx, i: number, dir: Float64Array): number {
   const access = s.access[i], mandate = s.mandate[i];
   const x = s.approach[i];
   const xe = executedApproach(s, x, access, mandate, p.accessNeeded, p.mandateNeeded);
-  const effX = unitEffectiveness(s, omega, xe, dir, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const values = valueAcceptance(s, dir, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const effX = withKnowledge(s, omega[xe], values);
   if (N === 0) return effX;
   const phi = p.searchShare;
   let knob = -1;
@@ -558,10 +560,11 @@ function soloSearch(s: State, ctx: Ctx, i: number, dir: Float64Array): number {
   s.triedMask[i] |= 1 << knob;
   const v = x ^ (1 << knob);
   const ve = executedApproach(s, v, access, mandate, p.accessNeeded, p.mandateNeeded);
-  const effV = unitEffectiveness(s, omega, ve, dir, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const effV = withKnowledge(s, omega[ve], values);
   const obsV = observedWorth(omega[ve], p.lbdNoise, ctx.rng);
   if (obsV > obsX) {
     setKnob(s, i, knob, (v >> knob) & 1);
+    s.soloKnowledge[i] += omega[v] - omega[x];
     s.approach[i] = v;
     s.approachWorth[i] = omega[v];
     s.triedBase[i] = v;
@@ -591,7 +594,8 @@ function chain(s: State, ctx: Ctx): void {
   }
   const x = s.chainApproach;
   const xe = executedApproach(s, x, access, mandate, p.accessNeeded, p.mandateNeeded);
-  let eff = unitEffectiveness(s, omega, xe, s.agenda, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const values = valueAcceptance(s, s.agenda, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  let eff = withKnowledge(s, omega[xe], values);
   const N = s.knobs, phi = p.searchShare;
   if (N > 0 && phi > 0) {
     const slot = recordSlot(s, x);
@@ -602,7 +606,7 @@ function chain(s: State, ctx: Ctx): void {
       s.recordMask[slot] = tried | (1 << knob);
       const v = x ^ (1 << knob);
       const ve = executedApproach(s, v, access, mandate, p.accessNeeded, p.mandateNeeded);
-      const effV = unitEffectiveness(s, omega, ve, s.agenda, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+      const effV = withKnowledge(s, omega[ve], values);
       const obsX = observedWorth(omega[xe], p.lbdNoise, ctx.rng), obsV = observedWorth(omega[ve], p.lbdNoise, ctx.rng);
       if (obsV > obsX) {
         s.chainApproach = v;
