@@ -12,15 +12,16 @@ ${columnsHelp()}
 Aspects come from the stake:<aspect> columns (at most 8); --aspects picks some, in that order.
 An aspect is a value aspect (no right answer; judged by acceptance) unless --knowledge names it:
 a knowledge aspect has knobs on the opgave's landscape, where what works must be found out. The
-scenario gets the schema's default landscape (opgave.landscape: knobs, interdependence,
-withinShare, distance, turbulence); edit the JSON to fit the opgave. --solution aspect=value,
-engine 0.2's hidden solution, still marks the aspect as knowledge but the value is ignored
-(deprecated, with a warning). --requires-access and
+scenario gets the schema's default landscape, written out in opgave.landscape (interdependence,
+withinShare, distance, turbulence; knobs per aspect from the schema); edit the JSON to fit the
+opgave. --solution aspect=value (engine 0.2's hidden solution) still marks the aspect as
+knowledge, but the value is ignored (deprecated, with a warning). --requires-access and
 --requires-mandate name aspects on which an actor below the access or mandate it takes
 (parameters accessNeeded, mandateNeeded) cannot fully change the outcome, e.g. a decision only
-the municipality can take. Sectors get colours from a fixed palette in order of first
-appearance. Without --ties, actors start without ties (they meet at random first). The scenario
-uses the rules 'open-netwerk' and 200 ticks; edit the JSON to change them.
+the municipality can take. An unknown aspect in any of these options stops the import (exit 1)
+and lists the aspects. Sectors get colours from a fixed palette in order of first appearance.
+Without --ties, actors start without ties (they meet at random first). The scenario uses the
+rules 'open-netwerk' and 200 ticks; edit the JSON to change them.
 
 A bad cell stops the import with every problem listed by row and column (exit 1); no file is written.
 
