@@ -166,6 +166,9 @@ export const PARAMS = {
   positieRoleWeight: n('payoffs', 0.3, 0, 1, 'Gewicht rol in positie', 'Role weight in positie', 'fraction', 'Positie = w × position (core 1, periphery ½, outside 0) + (1 − w) × tie strength relative to the network\'s mean (saturating at twice the mean).'),
   meetShareMin: n('payoffs', 0.05, 0, 1, 'Minimaal ontmoetingsaandeel', 'Least meeting share', 'fraction', 'Lower bound of the share of resources an actor spends as meeting time (keep ≤ meetShareMax).'),
   meetShareMax: n('payoffs', 0.9, 0, 1, 'Maximaal ontmoetingsaandeel', 'Largest meeting share', 'fraction', 'Upper bound of the share of resources an actor spends as meeting time.'),
+  reputationSanction: n('action', 0.8, 0, 1, 'Reputatie na sanctie', 'Reputation after a sanction', 'factor', 'Code of conduct `reputation`: a detected free rider\'s reputation is multiplied by this.'),
+  trustSanction: n('action', 0.7, 0, 1, 'Vertrouwen na sanctie', 'Trust after a sanction', 'factor', 'Code of conduct `trust`: every tie\'s trust toward a detected free rider is multiplied by this.'),
+  joinBenefitFloor: n('action', 0.3, 0, 1, 'Drempel voordeel bij aansluiten', 'Least benefit to join', 'benefit', 'An actor joins a project only when its discounted benefit reaches this + ½ × selectivity − reciprocity owed − search (rule 5 of “De kunst van het netwerken”: mutual benefit).'),
 } as const satisfies Record<string, ParamSpec>;
 
 export type ParamKey = keyof typeof PARAMS;

@@ -233,7 +233,7 @@ function detectFreeRiders(s: State, ctx: Ctx): void {
     if (ctx.rng() >= chance) continue;
     // The code of conduct's sanction (ODD.md (Spelregels)).
     if (ctx.sanction === SANCTION_REPUTATION) {
-      s.reputation[i] *= 0.8;
+      s.reputation[i] *= p.reputationSanction;
     } else if (ctx.sanction === SANCTION_EXPULSION) {
       leaveProject(s, i);
       if (s.position[i] === CORE) s.position[i] = PERIPHERY;
@@ -243,7 +243,7 @@ function detectFreeRiders(s: State, ctx: Ctx): void {
       const base = i * s.cap;
       for (let q = base; q < base + s.degree[i]; q++) {
         const r = findTie(s, s.tieTo[q], i);
-        if (r >= 0) s.tieTrust[r] *= 0.7;
+        if (r >= 0) s.tieTrust[r] *= p.trustSanction;
       }
     }
     if (s.named[i] && s.tick - s.sanctionLogged[i] >= SANCTION_LOG_GAP) ctx.report.sanction(i, ctx.sanction);
@@ -284,7 +284,7 @@ function wouldJoin(s: State, ctx: Ctx, c: number, pr: number, via: number): bool
   const benefit = (1 - normDist(s.projectDir, pr, s.stake, c, k)) *
     patienceDiscount(p.discountRate, s.profile[c * PW + PATIENCE_COL], p.projectDuration);
   const owed = q >= 0 && s.tieOwed[q] ? p.reciprocity : 0;
-  if (benefit < 0.3 + 0.5 * s.profile[c * PW + SELECTIVITY_COL] - owed - SEARCH_OPENING * s.searching[c]) return false;
+  if (benefit < p.joinBenefitFloor + 0.5 * s.profile[c * PW + SELECTIVITY_COL] - owed - SEARCH_OPENING * s.searching[c]) return false;
   // Granovetter (1978): join when enough trusted ties have joined already.
   let seen = 0;
   const base = c * s.cap;
