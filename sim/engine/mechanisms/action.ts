@@ -127,17 +127,34 @@ function produce(s: State, ctx: Ctx): void {
  * observed worth is higher. The record of tried variants belongs to the approach (records.ts);
  * at a local peak the project stops searching until its initiator searches below aspiration. */
 function projectSearch(s: State, ctx: Ctx, pr: number): number {
-  const p = ctx.p, omega = ctx.omega;
+  const p = ctx.p;
   const access = s.projectMaxAccess[pr], mandate = s.projectMaxMandate[pr];
-  const x = s.projectApproach[pr];
-  const xe = executedApproach(s, x, access, mandate, p.accessNeeded, p.mandateNeeded);
   const values = valueAcceptance(s, s.projectDir, pr, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const x = s.projectApproach[pr];
+  const eff = recordSearch(s, ctx, x, access, mandate, values, s.searching[s.projectInitiator[pr]] > 0);
+  if (kept !== x) {
+    s.projectApproach[pr] = kept;
+    setProjectKnowledgeDir(s, pr);
+  }
+  return eff;
+}
+
+/** The approach recordSearch kept (module scratch, so the search allocates nothing). */
+let kept = 0;
+
+/** One search step (F7) of a unit whose record of tried variants belongs to its approach x (a
+ * project, the chain), executed with the given access and mandate; `values` is F8's value part.
+ * Returns the unit's effectiveness this tick, (1 − φ)·eff(x) + φ·eff(variant) when it searched;
+ * leaves the approach it keeps in `kept`. `reopen`: search again from a local peak (below aspiration). */
+function recordSearch(s: State, ctx: Ctx, x: number, access: number, mandate: number, values: number, reopen: boolean): number {
+  const p = ctx.p, omega = ctx.omega, N = s.knobs, phi = p.searchShare;
+  kept = x;
+  const xe = executedApproach(s, x, access, mandate, p.accessNeeded, p.mandateNeeded);
   const effX = withKnowledge(s, omega[xe], values);
-  const phi = p.searchShare, N = s.knobs;
   if (N === 0 || phi <= 0) return effX;
   const slot = recordSlot(s, x);
   let tried = s.recordMask[slot];
-  if (tried === (1 << N) - 1 && s.searching[s.projectInitiator[pr]] > 0) tried = 0;
+  if (tried === (1 << N) - 1 && reopen) tried = 0;
   const knob = untriedKnob(tried, N, ctx.rng);
   if (knob < 0) return effX;
   s.recordMask[slot] = tried | (1 << knob);
@@ -146,9 +163,8 @@ function projectSearch(s: State, ctx: Ctx, pr: number): number {
   const effV = withKnowledge(s, omega[ve], values);
   const obsX = observedWorth(omega[xe], p.lbdNoise, ctx.rng), obsV = observedWorth(omega[ve], p.lbdNoise, ctx.rng);
   if (obsV > obsX) {
-    s.projectApproach[pr] = v;
+    kept = v;
     s.recordMask[recordSlot(s, v)] |= 1 << knob; // the way back is known
-    setProjectKnowledgeDir(s, pr);
   }
   return (1 - phi) * effX + phi * effV;
 }
@@ -585,36 +601,16 @@ function soloSearch(s: State, ctx: Ctx, i: number, dir: Float64Array): number {
  * record that belongs to the approach. Holding back applies to a link's chain work (joint
  * work); what a link holds back stays with it for solo action. */
 function chain(s: State, ctx: Ctx): void {
-  const p = ctx.p, k = s.k, omega = ctx.omega;
+  const p = ctx.p, k = s.k;
   let access = 0, mandate = 0;
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i]) continue;
     if (s.access[i] > access) access = s.access[i];
     if (s.mandate[i] > mandate) mandate = s.mandate[i];
   }
-  const x = s.chainApproach;
-  const xe = executedApproach(s, x, access, mandate, p.accessNeeded, p.mandateNeeded);
   const values = valueAcceptance(s, s.agenda, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
-  let eff = withKnowledge(s, omega[xe], values);
-  const N = s.knobs, phi = p.searchShare;
-  if (N > 0 && phi > 0) {
-    const slot = recordSlot(s, x);
-    let tried = s.recordMask[slot];
-    if (tried === (1 << N) - 1 && s.chainLead >= 0 && s.searching[s.chainLead] > 0) tried = 0;
-    const knob = untriedKnob(tried, N, ctx.rng);
-    if (knob >= 0) {
-      s.recordMask[slot] = tried | (1 << knob);
-      const v = x ^ (1 << knob);
-      const ve = executedApproach(s, v, access, mandate, p.accessNeeded, p.mandateNeeded);
-      const effV = withKnowledge(s, omega[ve], values);
-      const obsX = observedWorth(omega[xe], p.lbdNoise, ctx.rng), obsV = observedWorth(omega[ve], p.lbdNoise, ctx.rng);
-      if (obsV > obsX) {
-        s.chainApproach = v;
-        s.recordMask[recordSlot(s, v)] |= 1 << knob;
-      }
-      eff = (1 - phi) * eff + phi * effV;
-    }
-  }
+  const eff = recordSearch(s, ctx, s.chainApproach, access, mandate, values, s.chainLead >= 0 && s.searching[s.chainLead] > 0);
+  s.chainApproach = kept;
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i] || s.contrib[i] <= 0) continue;
     const a = s.contrib[i] * contribFactor(s, i);
@@ -623,7 +619,7 @@ function chain(s: State, ctx: Ctx): void {
     s.contrib[i] -= a;
     record(s, out * eff);
     let dist = 0;
-    for (let x = 0; x < k; x++) { const d = s.agenda[x] - s.stake[i * k + x]; dist += d * d; }
+    for (let a = 0; a < k; a++) { const d = s.agenda[a] - s.stake[i * k + a]; dist += d * d; }
     s.gainOther[i] += out * (1 - Math.sqrt(dist / k));
   }
 }
