@@ -7,7 +7,7 @@ export function setHelp(): string {
     const range = spec.kind === 'enum' ? spec.options.join('|') : `${spec.min}…${spec.max}`;
     lines.push(`  ${key.padEnd(22)} ${spec.label.en} (${range}; default ${spec.default}${spec.unit ? `; ${spec.unit}` : ''})`);
   }
-  lines.push('', "Scenario fields can be set by path too: opgave.beliefNoise=0.4, actors.0.resources=2, groups.0.count=500,",
+  lines.push('', "Scenario fields can be set by path too: opgave.landscape.interdependence=7, actors.0.resources=2, groups.0.count=500,",
     "or by a scenario's alias (e.g. actors=5000 for synthetisch).");
   return lines.join('\n');
 }

@@ -89,7 +89,7 @@ export function calibrationReport(i: CalibrationReportInput): string {
     const inside = typeof d === 'number' && values.length > 0 && d >= lo && d <= hi;
     return { name: p.name, d, lo, hi, inside, known: typeof d === 'number' };
   });
-  const allInside = !empty && defaultRows.every((r) => r.inside);
+  const allInside = !empty && defaultRows.every((r) => !r.known || r.inside);
   const pairs: string[] = [];
   const shown = params.slice(0, 6);
   for (let a = 0; a < shown.length; a++) for (let b = a + 1; b < shown.length; b++) pairs.push(pair(shown[a].name, shown[b].name, [shown[a].min, shown[a].max], [shown[b].min, shown[b].max], verdicts));
@@ -124,7 +124,7 @@ ${pairs.length ? `<h3>Pairs</h3><p class="note">Blue: accepted; grey: rejected${
 <section><h2>Do the defaults lie inside the accepted region?</h2>
 <p>${empty ? 'No: the accepted region is empty.' : allInside ? 'Yes, within the bounding box of the accepted points (a box is a generous region: check the pairs).' : 'No: at least one default lies outside the accepted points\' range.'}</p>
 <table><thead><tr><th>parameter</th><th>default</th><th>accepted range</th><th>inside</th></tr></thead><tbody>${defaultRows.map((r) =>
-  `<tr><td>${esc(r.name)}</td><td>${r.known ? num(r.d) : '– (not a model parameter)'}</td><td>${empty ? '–' : `${num(r.lo)} … ${num(r.hi)}`}</td><td>${r.known ? (r.inside ? 'yes' : 'no') : '–'}</td></tr>`).join('')}</tbody></table></section>
+  `<tr><td>${esc(r.name)}</td><td>${r.known ? num(r.d) : '– (no value in the scenario)'}</td><td>${empty ? '–' : `${num(r.lo)} … ${num(r.hi)}`}</td><td>${r.known ? (r.inside ? 'yes' : 'no') : '–'}</td></tr>`).join('')}</tbody></table></section>
 <section><h2>Held-out tests</h2><p class="note">Share of accepted points (where applicable) on which each claim is reproduced, not reproduced or reversed, with 95 % Wilson intervals.</p>
 ${heldoutTable}</section>
 </body></html>

@@ -183,7 +183,16 @@ export function register(program: Command): void {
       const heldoutPoints = accepted.map((p) => done.get(p.design)!);
       const heldout = calibration.summariseHeldout(heldoutPoints, spec.statistics.level);
       write('heldout.csv', calibration.heldoutCsv(heldout));
-      const defaults = scenarioParams(parseScenario(structuredClone(loaded.raw), loaded.file)) as unknown as Record<string, unknown>;
+      const parsed = parseScenario(structuredClone(loaded.raw), loaded.file);
+      const defaults = { ...scenarioParams(parsed) } as unknown as Record<string, unknown>;
+      // Scenario paths and aliases: the scenario's own value (with the schema's defaults filled in).
+      for (const p of resolved.problem.parameters) {
+        if (p.name in defaults) continue;
+        const path = (parsed.aliases as Record<string, string>)[p.name] ?? p.name;
+        let v: unknown = parsed;
+        for (const part of path.split('.')) v = v !== null && typeof v === 'object' && Object.hasOwn(v, part) ? (v as Record<string, unknown>)[part] : undefined;
+        if (typeof v === 'number') defaults[p.name] = v;
+      }
       write('calibration.html', calibrationReport({ spec, batch, resolved, verdicts, heldout, defaults, preregistered: prereg.record.registered, sha256: prereg.record.sha256, screening }));
       finish();
       log(`wrote ${[...(screening ? [SCREENING_FILE] : []), 'points.csv', 'accepted.csv', 'heldout.csv', 'calibration.html'].map((f) => join(opts.out, f)).join(', ')}`);

@@ -87,6 +87,9 @@ export interface GolubJacksonResult {
   predicted: number;
   /** Largest stationary weight (the most influential actor's share of influence). */
   maxInfluence: number;
+  /** √Σ s_i²: the consensus error's standard deviation per unit of the initial errors' (for
+   * independent errors). Golub & Jackson's society is wise when it tends to 0. */
+  influenceNorm: number;
   spread: number;
 }
 
@@ -107,6 +110,7 @@ export function runGolubJackson(o: GolubJacksonOptions): GolubJacksonResult {
     meanInitialError: b0.reduce((a, x) => a + Math.abs(x - TRUTH), 0) / b0.length,
     predicted: st.reduce((a, w, i) => a + w * b0[i], 0),
     maxInfluence: Math.max(...st),
+    influenceNorm: Math.sqrt(st.reduce((a, w) => a + w * w, 0)),
     spread: Math.max(...b) - Math.min(...b),
   };
 }

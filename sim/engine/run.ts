@@ -160,7 +160,7 @@ class Engine implements Run {
     const s = this.state;
     applyBehaviourMix(s, this.currentRules.behaviour);
     for (let i = 0; i < s.n; i++) s.meetShare[i] = baseMeetShare(s, i);
-    refreshApproaches(s, this.opgave.omega);
+    refreshApproaches(s, this.opgave.omega, true);
     // Preferences on knowledge aspects start halfway between stake and belief (P_k(β)).
     for (let i = 0; i < s.n; i++) {
       for (let x = 0; x < s.k; x++) if (s.isKnowledge[x]) s.pref[i * s.k + x] = 0.5 * s.stake[i * s.k + x] + 0.5 * s.belief[i * s.k + x];
@@ -201,7 +201,7 @@ class Engine implements Run {
     if (this.opgave.scale !== scale) {
       this.opgave.scale = scale;
       fillOmega(this.opgave);
-      refreshApproaches(this.state, this.opgave.omega);
+      refreshApproaches(this.state, this.opgave.omega, true);
     }
     this.ctx = buildCtx(this.currentParams, this.currentRules, this.rng, reporter, this.opgave.omega);
     this.leaderIndex = this.currentRules.leader ? (this.nameIndex.get(this.currentRules.leader) ?? -1) : -1;

@@ -45,6 +45,8 @@ export interface State {
   /** Tried-variant records that belong to an approach (projects, chain): open addressing, key = x + 1. */
   recordKey: Int32Array; recordMask: Int32Array;
   chainApproach: number; chainLead: number;
+  /** Scratch for leren: engagement with each knob on. */
+  knobOn: Float64Array;
   severity: number; severityStart: number; urgency: number; platformBudget: number;
   impact: number; impactTick: number; totalResources0: number;
   // Sectors.
@@ -59,6 +61,8 @@ export interface State {
   /** An actor's own record of tried variants, valid for approach triedBase; its last tried
    * approach and that approach's observed worth (−1: nothing tried yet). */
   triedBase: Int32Array; triedMask: Int32Array; lastTried: Int32Array; lastWorth: Float64Array; knobNum: Float64Array;
+  /** Worth gained this tick by the actor's own solo search (a return of acting alone, not of the network). */
+  soloKnowledge: Float64Array;
   resources: Float64Array; mandate: Float64Array; reputation: Float64Array; access: Float64Array;
   /** Gossip's damage to reputation (0 … 1); it fades. Standing = reputation·(1 − stain). */
   stain: Float64Array;
@@ -159,14 +163,14 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
     knobDeps: new Int32Array(0), knobTables: f(0),
     landBest: 0, landMaxSum: 0, landMeanSum: 0, landPolarity: 0, landStatusQuo: 0, accessKnobs: 0, mandateKnobs: 0,
     turbulenceShare: land.turbulence, turbulenceEvery: land.turbulenceEvery,
-    recordKey: new Int32Array(recordCap), recordMask: new Int32Array(recordCap), chainApproach: 0, chainLead: -1,
+    recordKey: new Int32Array(recordCap), recordMask: new Int32Array(recordCap), chainApproach: 0, chainLead: -1, knobOn: f(N),
     severity: sc.opgave.severity, severityStart: sc.opgave.severity, urgency: sc.opgave.urgency, platformBudget: 0,
     impact: 0, impactTick: 0, totalResources0: 0,
     sectorAffect: f(S), rival: new Uint8Array(S * S), sectorStake: f(S * k), sectorWeight: f(S),
     sector: new Uint16Array(n), present: new Uint8Array(n), named: new Uint8Array(n),
     stake: f(n * k), belief: f(n * k), pref: f(n * k), expertise: f(n * k),
     knobBelief: f(n * N), approach: new Int32Array(n), approachWorth: f(n),
-    triedBase: new Int32Array(n), triedMask: new Int32Array(n), lastTried: new Int32Array(n), lastWorth: f(n).fill(-1), knobNum: f(n * N),
+    triedBase: new Int32Array(n), triedMask: new Int32Array(n), lastTried: new Int32Array(n), lastWorth: f(n).fill(-1), knobNum: f(n * N), soloKnowledge: f(n),
     resources: f(n), mandate: f(n), reputation: f(n), stain: f(n), access: f(n), proactiveness: f(n), openness: f(n),
     achterban: f(n), threshold: f(n), selfWeight: f(n),
     profile: f(n * PROFILE_WIDTH), ownProfile: f(n * PROFILE_WIDTH), archetype: new Uint8Array(n),

@@ -16,7 +16,12 @@ export interface ActorAnalysisInput {
   tiesCsv?: string;
   /** Which aspects to use, in this order (matched to the `stake:` columns); default: all of them. */
   aspects?: string[];
-  /** Hidden solution values: these aspects become knowledge aspects; the rest are value aspects. */
+  /** These aspects become knowledge aspects (knobs on the opgave's landscape, ODD.md §7.4); the
+   * rest are value aspects. */
+  knowledge?: string[];
+  /** @deprecated Engine 0.2's hidden solution values (`--solution aspect=value`). Since engine 0.3
+   * the landscape replaces them: the aspects become knowledge aspects, the values are ignored
+   * (with a warning). */
   solutions?: Record<string, number>;
   /** Aspects on which only an actor with enough access can change the outcome (`requiresAccess`). */
   requiresAccess?: string[];
@@ -34,6 +39,12 @@ export interface ActorAnalysisInput {
 interface AspectColumn { id: string; label: string; stakeCol: number; knowledgeCol: number }
 
 const MAX_NAMES_SHOWN = 20;
+
+/** The reason written with the schema's default landscape: an actor analysis says nothing about it. */
+const DEFAULT_LANDSCAPE_REASON = {
+  nl: 'De standaardwaarden van het schema (een actoranalyse zegt niets over het landschap); ze tellen alleen voor kennisaspecten. Pas ze aan de opgave aan.',
+  en: "The schema's defaults (an actor analysis says nothing about the landscape); they matter only for knowledge aspects. Adjust them to the opgave.",
+};
 
 /** Builds a valid scenario (the raw JSON form) or throws InputError naming file, row and column. */
 export function importActorAnalysis(input: ActorAnalysisInput): ScenarioInput {
@@ -69,10 +80,16 @@ export function importActorAnalysis(input: ActorAnalysisInput): ScenarioInput {
     }
   }
   const aspects = chooseAspects(stakeCols, knowledgeCols, input.aspects, actorsFile, issues, warn);
-  const solutions = checkSolutions(input.solutions, aspects, issues);
+  const knowledgeIds = checkAspectList('--knowledge', input.knowledge, aspects, issues);
+  const solutionNames = Object.keys(input.solutions ?? {});
+  for (const id of checkAspectList('--solution', solutionNames, aspects, issues)) knowledgeIds.add(id);
   const needsAccess = checkAspectList('--requires-access', input.requiresAccess, aspects, issues);
   const needsMandate = checkAspectList('--requires-mandate', input.requiresMandate, aspects, issues);
   if (issues.length) throw new InputError(actorsFile, issues);
+  if (solutionNames.length) {
+    const named = solutionNames.map((n) => slug(n)).join(',');
+    warn(`--solution is deprecated: ${named} made knowledge aspect(s), but the value is ignored since engine 0.3 (the landscape of knobs replaces it); use --knowledge ${named}`);
+  }
 
   // --- Rows.
   const actors: Record<string, unknown>[] = [];
@@ -139,9 +156,9 @@ export function importActorAnalysis(input: ActorAnalysisInput): ScenarioInput {
     title: title ? { nl: title, en: title } : { nl: `Actoranalyse (${baseName(actorsFile)})`, en: `Actor analysis (${baseName(actorsFile)})` },
     description: {
       nl: `Geïmporteerd uit ${source}: ${actors.length} actoren in ${sectorOrder.length} sectoren, ${aspects.length} aspecten ` +
-        `(${aspects.map((a) => a.label).join(', ')}), ${ties.length} relaties. Aspecten zonder bekende oplossing zijn waardenaspecten.`,
+        `(${aspects.map((a) => a.label).join(', ')}), ${ties.length} relaties. Aspecten die niet als kennisaspect zijn gemarkeerd zijn waardenaspecten.`,
       en: `Imported from ${source}: ${actors.length} actors in ${sectorOrder.length} sectors, ${aspects.length} aspects ` +
-        `(${aspects.map((a) => a.label).join(', ')}), ${ties.length} ties. Aspects without a known solution are value aspects.`,
+        `(${aspects.map((a) => a.label).join(', ')}), ${ties.length} ties. Aspects not marked as knowledge aspects are value aspects.`,
     },
     watchFor: {
       nl: [
@@ -157,11 +174,9 @@ export function importActorAnalysis(input: ActorAnalysisInput): ScenarioInput {
     },
     patterns: [],
     ticks: 200,
-    opgave: { severity: 1, beliefNoise: 0.25, beliefBias: 0.15, urgency: 0.5 },
+    opgave: { severity: 1, urgency: 0.5 },
     aspects: aspects.map((a) => ({
-      ...(solutions.has(a.id)
-        ? { id: a.id, label: { nl: a.label, en: a.label }, kind: 'knowledge' as const, solution: solutions.get(a.id)! }
-        : { id: a.id, label: { nl: a.label, en: a.label }, kind: 'value' as const }),
+      id: a.id, label: { nl: a.label, en: a.label }, kind: knowledgeIds.has(a.id) ? 'knowledge' as const : 'value' as const,
       ...(needsAccess.has(a.id) ? { requiresAccess: true } : {}),
       ...(needsMandate.has(a.id) ? { requiresMandate: true } : {}),
     })),
@@ -175,7 +190,10 @@ export function importActorAnalysis(input: ActorAnalysisInput): ScenarioInput {
     rules: 'open-netwerk',
     events: [],
   };
-  // The schema is the last word: anything it rejects is reported against the actors file.
+  // The schema is the last word: anything it rejects is reported against the actors file. Its
+  // default landscape (ODD.md §7.4) is written out, so the trainer sees what to edit.
+  const { knobs: _knobs, reason: _reason, ...landscape } = parseScenario(scenario, actorsFile).opgave.landscape;
+  scenario.opgave = { ...scenario.opgave, landscape: { ...landscape, reason: DEFAULT_LANDSCAPE_REASON } };
   parseScenario(scenario, actorsFile);
   return scenario;
 }
@@ -205,19 +223,6 @@ function chooseAspects(
     if (!stakeCols.has(id)) issues.push({ path: `row 1, column 'knowledge:${k.label}'`, message: `no matching 'stake:${k.label}' column` });
   }
   return ids.map((id) => ({ id, label: stakeCols.get(id)!.label, stakeCol: stakeCols.get(id)!.index, knowledgeCol: knowledgeCols.get(id)?.index ?? -1 }));
-}
-
-function checkSolutions(solutions: Record<string, number> | undefined, aspects: AspectColumn[], issues: Issue[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [name, value] of Object.entries(solutions ?? {})) {
-    const id = slug(name);
-    if (!aspects.some((a) => a.id === id)) {
-      issues.push({ path: `--solution ${name}`, message: `unknown aspect '${name}'; the aspects are: ${aspects.map((a) => a.id).join(', ')}` });
-    } else if (!(value >= 0 && value <= 1)) {
-      issues.push({ path: `--solution ${name}`, message: `expected a number between 0 and 1, got ${value}` });
-    } else out.set(id, value);
-  }
-  return out;
 }
 
 function checkAspectList(option: string, names: string[] | undefined, aspects: AspectColumn[], issues: Issue[]): Set<string> {

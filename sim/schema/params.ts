@@ -30,6 +30,8 @@ export type ParamGroup =
 const n = (
   group: ParamGroup, dflt: number, min: number, max: number, nl: string, en: string, unit: string, doc: string,
 ): NumberParam => ({ kind: 'number', default: dflt, min, max, group, label: { nl, en }, unit, doc });
+const choice = (group: ParamGroup, dflt: string, options: readonly string[], nl: string, en: string, doc: string): EnumParam =>
+  ({ kind: 'enum', default: dflt, options, group, label: { nl, en }, unit: '', doc });
 const int = (
   group: ParamGroup, dflt: number, min: number, max: number, nl: string, en: string, unit: string, doc: string,
 ): NumberParam => ({ kind: 'integer', default: dflt, min, max, group, label: { nl, en }, unit, doc });
@@ -73,30 +75,18 @@ export const PARAMS = {
   lbdNoise: n('learning', 0.1, 0, 1, 'Ruis bij leren door doen', 'Learning-by-doing noise', 'sd', 'Standard deviation of the noise on an observed worth (uniform, so one draw): what trying an approach reveals of how well it works.'),
   imitationRate: n('learning', 0.5, 0, 1, 'Navolging van succes', 'Imitation of success', 'weight × trust', 'Meeting a partner whose last tried approach worked better (as observed), an actor weighs that approach\'s knob settings into its beliefs with weight imitationRate × trust, beside DeGroot averaging (Lazer & Friedman 2007). 0 leaves plain DeGroot.'),
   // Knowledge: the opgave as a landscape of knobs (ODD.md §7.4)
-  worthScale: {
-    kind: 'enum', default: 'above-mean', options: ['above-mean', 'raw', 'power8'], group: 'knowledge', unit: '',
-    label: { nl: 'Schaal van waarde', en: 'Worth scale' },
-    doc: 'How an approach\'s NK worth W becomes effectiveness ω (F1): `above-mean` max(0, (W − W̄)/(W_max − W̄)), the share of the achievable improvement over an arbitrary approach; `raw` W/W_max; `power8` (W/W_max)^8 (Lazer & Friedman\'s score).',
-  } as EnumParam,
-  expertiseMode: {
-    kind: 'enum', default: 'silo', options: ['silo', 'oracle'], group: 'knowledge', unit: '',
-    label: { nl: 'Soort deskundigheid (ablatie)', en: 'Kind of expertise (ablation)' },
-    doc: '`silo`: an expert knows the best settings of its own aspect\'s knobs given its own picture of the rest (F2). `oracle` is an ablation only: experts know the global best approach\'s settings, which writes the network\'s advantage in.',
-  } as EnumParam,
+  worthScale: choice('knowledge', 'above-mean', ['above-mean', 'raw', 'power8'], 'Schaal van waarde', 'Worth scale',
+    'How an approach\'s NK worth W becomes effectiveness ω (F1): `above-mean` max(0, (W − W̄)/(W_max − W̄)), the share of the achievable improvement over an arbitrary approach; `raw` W/W_max; `power8` (W/W_max)^8 (Lazer & Friedman\'s score).'),
+  expertiseMode: choice('knowledge', 'silo', ['silo', 'oracle'], 'Soort deskundigheid (ablatie)', 'Kind of expertise (ablation)',
+    '`silo`: an expert knows the best settings of its own aspect\'s knobs given its own picture of the rest (F2). `oracle` is an ablation only: experts know the global best approach\'s settings, which writes the network\'s advantage in.'),
   stakeBias: n('knowledge', 0.3, 0, 1, 'Belangenkleuring b', 'Stake bias b', 'fraction', 'Initial beliefs lean toward what one\'s stake favours: β ← (1 − b)·β + b·ŝ (F4).'),
   searchShare: n('knowledge', 0.2, 0, 0.5, 'Zoekaandeel φ', 'Search share φ', 'fraction', 'A searching unit (solo actor, chain lead, project) puts this share of its contributions into one untried one-knob variant of its approach and keeps the variant if its observed worth is higher (F7). At a local peak search stops. 0 switches search off.'),
   integrationCost: n('knowledge', 0.3, 0, 1, 'Integratiekosten χ', 'Integration cost χ', 'fraction', 'A project whose approach draws on s_p of S sectors loses χ·(s_p − 1)/(S − 1)·(1 − a_p) of its output, a_p the members\' agreement on the knobs (F6). 0 switches it off.'),
   expertiseWeight: int('knowledge', 2, 0, 8, 'Gewicht deskundigheid γ', 'Expertise weight γ', 'exponent', 'A project\'s approach is a vote per knob weighted by e^γ, e the member\'s expertise on the knob\'s aspect (F5): large γ picks the expert, 0 a plain majority.'),
-  combination: {
-    kind: 'enum', default: 'vote', options: ['vote', 'initiator'], group: 'knowledge', unit: '',
-    label: { nl: 'Combinatie in projecten (ablatie)', en: 'Combination in projects (ablation)' },
-    doc: '`vote`: a project\'s approach combines its members\' beliefs (F5). `initiator` is an ablation: the project takes its initiator\'s approach (no combination, no integration cost).',
-  } as EnumParam,
-  projectSectors: {
-    kind: 'enum', default: 'any', options: ['any', 'initiator'], group: 'knowledge', unit: '',
-    label: { nl: 'Sectoren in projecten (ablatie)', en: 'Sectors in projects (ablation)' },
-    doc: '`any`: anyone may join a project. `initiator` is an ablation: only actors of the initiator\'s sector join (single-sector projects).',
-  } as EnumParam,
+  combination: choice('knowledge', 'vote', ['vote', 'initiator'], 'Combinatie in projecten (ablatie)', 'Combination in projects (ablation)',
+    '`vote`: a project\'s approach combines its members\' beliefs (F5). `initiator` is an ablation: the project takes its initiator\'s approach (no combination, no integration cost).'),
+  projectSectors: choice('knowledge', 'any', ['any', 'initiator'], 'Sectoren in projecten (ablatie)', 'Sectors in projects (ablation)',
+    '`any`: anyone may join a project. `initiator` is an ablation: only actors of the initiator\'s sector join (single-sector projects).'),
   // Action
   soloEfficiency: n('action', 1, 0, 4, 'Efficiëntie solo', 'Solo efficiency', 'output per unit', 'Output per unit of solo contribution (after the fixed cost).'),
   soloFixedCost: n('action', 0.1, 0, 2, 'Vaste kosten solo', 'Solo fixed cost', 'resource units', 'Fixed cost per tick of acting alone.'),
@@ -166,6 +156,9 @@ export const PARAMS = {
   positieRoleWeight: n('payoffs', 0.3, 0, 1, 'Gewicht rol in positie', 'Role weight in positie', 'fraction', 'Positie = w × position (core 1, periphery ½, outside 0) + (1 − w) × tie strength relative to the network\'s mean (saturating at twice the mean).'),
   meetShareMin: n('payoffs', 0.05, 0, 1, 'Minimaal ontmoetingsaandeel', 'Least meeting share', 'fraction', 'Lower bound of the share of resources an actor spends as meeting time (keep ≤ meetShareMax).'),
   meetShareMax: n('payoffs', 0.9, 0, 1, 'Maximaal ontmoetingsaandeel', 'Largest meeting share', 'fraction', 'Upper bound of the share of resources an actor spends as meeting time.'),
+  reputationSanction: n('action', 0.8, 0, 1, 'Reputatie na sanctie', 'Reputation after a sanction', 'factor', 'Code of conduct `reputation`: a detected free rider\'s reputation is multiplied by this.'),
+  trustSanction: n('action', 0.7, 0, 1, 'Vertrouwen na sanctie', 'Trust after a sanction', 'factor', 'Code of conduct `trust`: every tie\'s trust toward a detected free rider is multiplied by this.'),
+  joinBenefitFloor: n('action', 0.3, 0, 1, 'Drempel voordeel bij aansluiten', 'Least benefit to join', 'benefit', 'An actor joins a project only when its discounted benefit reaches this + ½ × selectivity − reciprocity owed − search (rule 5 of “De kunst van het netwerken”: mutual benefit).'),
 } as const satisfies Record<string, ParamSpec>;
 
 export type ParamKey = keyof typeof PARAMS;

@@ -10,7 +10,7 @@ const GOLDEN = {
   scenario: 'jeugdhulp',
   seed: 1,
   ticks: 50,
-  sha256: 'dc49d56feff55b2e1ca023155e813350c94c706ce75e76f1edb8fd47942ebd3a',
+  sha256: '83d2e13ef9fd833903e077f9255f17d4a321d79ea5f9a05322d4a9321e1c5f82',
 };
 
 describe('golden run', () => {

@@ -19,16 +19,43 @@ describe('samenspel import', () => {
   it('imports the shipped example and the result validates and runs', () => {
     const out = join(dir, 'wijkaanpak.json');
     const r = cli('import', 'scenarios/examples/actoren.csv', '--ties', 'scenarios/examples/ties.csv',
-      '--solution', 'veiligheid=0,7', '--title', 'Wijkaanpak Oost', '--out', out);
+      '--knowledge', 'veiligheid', '--title', 'Wijkaanpak Oost', '--out', out);
     expect(r.stderr).toContain(`wrote ${out}`);
+    expect(r.stderr).not.toContain('warning');
     expect(r.status).toBe(0);
     const sc = parseScenario(JSON.parse(readFileSync(out, 'utf8')), out);
     expect(sc.id).toBe('wijkaanpak');
-    expect(sc.aspects.find((a) => a.id === 'veiligheid')).toMatchObject({ kind: 'knowledge', solution: 0.7 });
+    expect(sc.aspects.map((a) => a.kind)).toEqual(['knowledge', 'value', 'value', 'value']);
     expect(cli('validate', out).status).toBe(0);
     const run = cli('run', out, '--ticks', '20', '--quiet');
     expect(run.status).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(22); // header + ticks 0 … 20
+  });
+
+  it('--knowledge takes a list and repeats; --solution still works, with a one-line deprecation warning', () => {
+    const k = cli('import', 'scenarios/examples/actoren.csv', '--knowledge', 'veiligheid,groen', '--knowledge', 'nieuwbouw');
+    expect(k.status).toBe(0);
+    expect(parseScenario(JSON.parse(k.stdout)).aspects.map((a) => a.kind)).toEqual(['knowledge', 'knowledge', 'value', 'knowledge']);
+
+    const s = cli('import', 'scenarios/examples/actoren.csv', '--solution', 'veiligheid=0,7');
+    expect(s.status).toBe(0);
+    const warnings = s.stderr.split('\n').filter((l) => l.includes('warning'));
+    expect(warnings).toEqual([expect.stringContaining('--solution is deprecated')]);
+    expect(warnings[0]).toContain('ignored since engine 0.3');
+    const raw = JSON.parse(s.stdout);
+    expect(raw.aspects[0]).not.toHaveProperty('solution');
+    expect(parseScenario(raw).aspects.map((a) => a.kind)).toEqual(['knowledge', 'value', 'value', 'value']);
+  });
+
+  it('an unknown aspect in --knowledge or --solution exits 1 naming the option and the valid aspects; no file is written', () => {
+    const out = join(dir, 'onbekend.json');
+    for (const args of [['--knowledge', 'veiligheid,geld'], ['--solution', 'geld=0,5']]) {
+      const r = cli('import', 'scenarios/examples/actoren.csv', ...args, '--out', out);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`${args[0]} geld: unknown aspect 'geld'; the aspects are: veiligheid, groen, parkeren, nieuwbouw`);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('a bad row: exit 1, the message names file, row and column, and no file is written', () => {

@@ -25,7 +25,7 @@ function issues(fn: () => unknown): { file: string; issues: { path: string; mess
 }
 
 describe('importActorAnalysis: the shipped example (semicolon, decimal comma, CRLF)', () => {
-  const raw = importActorAnalysis({ actorsCsv, tiesCsv, fileNames: { actors: 'actoren.csv', ties: 'ties.csv' }, solutions: { veiligheid: 0.7 } });
+  const raw = importActorAnalysis({ actorsCsv, tiesCsv, fileNames: { actors: 'actoren.csv', ties: 'ties.csv' }, knowledge: ['veiligheid'] });
   const sc = parseScenario(raw, 'import');
 
   it('reads every actor row, decimal commas as decimals', () => {
@@ -39,12 +39,23 @@ describe('importActorAnalysis: the shipped example (semicolon, decimal comma, CR
     expect(gemeente.behaviour).toBe('transactioneel');
   });
 
-  it('takes the aspects from the stake: columns; --solution makes a knowledge aspect, the rest are value aspects', () => {
+  it('takes the aspects from the stake: columns; --knowledge makes a knowledge aspect, the rest are value aspects', () => {
     expect(sc.aspects.map((a) => a.id)).toEqual(['veiligheid', 'groen', 'parkeren', 'nieuwbouw']);
     expect(sc.aspects.map((a) => a.kind)).toEqual(['knowledge', 'value', 'value', 'value']);
-    expect(sc.aspects[0].solution).toBe(0.7);
     const wijkagent = sc.actors.find((a) => a.name === 'Wijkagent')!;
     expect(wijkagent.knowledge).toEqual({ veiligheid: 0.8, groen: 0.2, parkeren: 0.3, nieuwbouw: 0.3 });
+  });
+
+  it("writes no engine-0.2 fields (solution, belief noise, bias), but the schema's default landscape with a reason", () => {
+    expect((raw.aspects as Record<string, unknown>[]).some((a) => 'solution' in a)).toBe(false);
+    expect(raw.opgave).not.toHaveProperty('beliefNoise');
+    expect(raw.opgave).not.toHaveProperty('beliefBias');
+    // The defaults as the schema gives them to a scenario that leaves the landscape out.
+    const { landscape: _written, ...bare } = raw.opgave as Record<string, unknown>;
+    const schemaDefault = parseScenario({ ...raw, opgave: bare }).opgave.landscape;
+    expect(sc.opgave.landscape).toEqual({ ...schemaDefault, reason: expect.anything() });
+    expect(sc.opgave.landscape.reason!.en).toContain('default');
+    expect(sc.opgave.landscape.reason!.nl).toContain('standaard');
   });
 
   it('makes sectors from the distinct values, coloured from the fixed palette in order of appearance', () => {
@@ -238,7 +249,21 @@ describe('importActorAnalysis: bad input names file, row and column', () => {
     const csv = 'name;sector;stake:a\nA;S;0,5\n';
     expect(issues(() => importActorAnalysis({ actorsCsv: csv, aspects: ['b'] })).issues[0].path).toBe('--aspects');
     expect(issues(() => importActorAnalysis({ actorsCsv: csv, solutions: { b: 0.5 } })).issues[0].path).toBe('--solution b');
-    expect(issues(() => importActorAnalysis({ actorsCsv: csv, solutions: { a: 1.5 } })).issues[0].path).toBe('--solution a');
+    const k = issues(() => importActorAnalysis({ actorsCsv: csv, knowledge: ['a', 'geld'] })).issues;
+    expect(k).toEqual([{ path: '--knowledge geld', message: "unknown aspect 'geld'; the aspects are: a" }]);
+  });
+
+  it('--solution (deprecated) marks the aspect as knowledge, ignores the value and warns once', () => {
+    const csv = 'name;sector;stake:a;stake:b;stake:c\nA;S;0,5;0,5;0,5\n';
+    const warnings: string[] = [];
+    const raw = importActorAnalysis({ actorsCsv: csv, solutions: { a: 0.7, C: 1.5 }, knowledge: ['b'], warn: (m) => warnings.push(m) });
+    expect(parseScenario(raw).aspects.map((x) => x.kind)).toEqual(['knowledge', 'knowledge', 'knowledge']);
+    expect((raw.aspects as Record<string, unknown>[]).some((x) => 'solution' in x)).toBe(false);
+    expect(warnings).toEqual([expect.stringContaining('--solution is deprecated: a,c')]);
+    expect(warnings[0]).toContain('ignored since engine 0.3');
+    const none: string[] = [];
+    importActorAnalysis({ actorsCsv: csv, knowledge: ['a'], warn: (m) => none.push(m) });
+    expect(none).toEqual([]);
   });
 
   it('ties: unknown names, self-ties and bad trust name the ties file, row and column', () => {

@@ -83,14 +83,22 @@ describe('DeGroot (1974): consensus = stationary-weighted average of the initial
 
 describe('Golub & Jackson (2010): wise crowds and dominant voices, through the learning mechanism', () => {
   it('no dominant voice: the consensus lands near the truth, far closer than individuals started', () => {
-    for (const seed of [1, 2, 3]) {
+    // The consensus's error is the influence-weighted mean of independent initial errors (σ 0.2),
+    // so its sd is 0.2·√Σs²; each seed within 4 sd, the mean over seeds well inside the
+    // individuals' error, and no actor with a noticeable share of influence.
+    const errors: number[] = [], initial: number[] = [];
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
       const r = runGolubJackson({ n: 200, seed, dominant: false });
       expect(r.spread).toBeLessThan(1e-9);
-      expect(r.consensusError).toBeLessThan(0.03);
-      expect(r.consensusError).toBeLessThan(0.2 * r.meanInitialError);
+      expect(r.influenceNorm).toBeLessThan(0.1);
+      expect(r.consensusError).toBeLessThan(4 * 0.2 * r.influenceNorm);
       expect(r.maxInfluence).toBeLessThan(0.02);
       expect(Math.abs(r.consensus - r.predicted)).toBeLessThan(1e-9);
+      errors.push(r.consensusError); initial.push(r.meanInitialError);
     }
+    const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
+    expect(mean(errors)).toBeLessThan(0.03);
+    expect(mean(errors)).toBeLessThan(0.2 * mean(initial));
   });
   it("one dominant voice: the consensus is pulled to that actor's error", () => {
     for (const seed of [1, 2, 3]) {

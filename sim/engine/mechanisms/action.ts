@@ -2,7 +2,7 @@
 // with coordination and process losses, output counted when produced, members paid at
 // delivery), bilateral deals (chain logic: immediate, no trust) and solo action; under the
 // chain structure, along fixed client–supplier links.
-import { normDist, unitEffectiveness } from './geometry.ts';
+import { normDist, unitEffectiveness, valueAcceptance, withKnowledge } from './geometry.ts';
 import { approachProjection, executedApproach, observedWorth, setKnob } from './approaches.ts';
 import { recordSlot } from './records.ts';
 import { untriedKnob } from '../landscape/search.ts';
@@ -127,27 +127,44 @@ function produce(s: State, ctx: Ctx): void {
  * observed worth is higher. The record of tried variants belongs to the approach (records.ts);
  * at a local peak the project stops searching until its initiator searches below aspiration. */
 function projectSearch(s: State, ctx: Ctx, pr: number): number {
-  const p = ctx.p, omega = ctx.omega;
+  const p = ctx.p;
   const access = s.projectMaxAccess[pr], mandate = s.projectMaxMandate[pr];
+  const values = valueAcceptance(s, s.projectDir, pr, access, mandate, p.accessNeeded, p.mandateNeeded);
   const x = s.projectApproach[pr];
+  const eff = recordSearch(s, ctx, x, access, mandate, values, s.searching[s.projectInitiator[pr]] > 0);
+  if (kept !== x) {
+    s.projectApproach[pr] = kept;
+    setProjectKnowledgeDir(s, pr);
+  }
+  return eff;
+}
+
+/** The approach recordSearch kept (module scratch, so the search allocates nothing). */
+let kept = 0;
+
+/** One search step (F7) of a unit whose record of tried variants belongs to its approach x (a
+ * project, the chain), executed with the given access and mandate; `values` is F8's value part.
+ * Returns the unit's effectiveness this tick, (1 − φ)·eff(x) + φ·eff(variant) when it searched;
+ * leaves the approach it keeps in `kept`. `reopen`: search again from a local peak (below aspiration). */
+function recordSearch(s: State, ctx: Ctx, x: number, access: number, mandate: number, values: number, reopen: boolean): number {
+  const p = ctx.p, omega = ctx.omega, N = s.knobs, phi = p.searchShare;
+  kept = x;
   const xe = executedApproach(s, x, access, mandate, p.accessNeeded, p.mandateNeeded);
-  const effX = unitEffectiveness(s, omega, xe, s.projectDir, pr, access, mandate, p.accessNeeded, p.mandateNeeded);
-  const phi = p.searchShare, N = s.knobs;
+  const effX = withKnowledge(s, omega[xe], values);
   if (N === 0 || phi <= 0) return effX;
   const slot = recordSlot(s, x);
   let tried = s.recordMask[slot];
-  if (tried === (1 << N) - 1 && s.searching[s.projectInitiator[pr]] > 0) tried = 0;
+  if (tried === (1 << N) - 1 && reopen) tried = 0;
   const knob = untriedKnob(tried, N, ctx.rng);
   if (knob < 0) return effX;
   s.recordMask[slot] = tried | (1 << knob);
   const v = x ^ (1 << knob);
   const ve = executedApproach(s, v, access, mandate, p.accessNeeded, p.mandateNeeded);
-  const effV = unitEffectiveness(s, omega, ve, s.projectDir, pr, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const effV = withKnowledge(s, omega[ve], values);
   const obsX = observedWorth(omega[xe], p.lbdNoise, ctx.rng), obsV = observedWorth(omega[ve], p.lbdNoise, ctx.rng);
   if (obsV > obsX) {
-    s.projectApproach[pr] = v;
+    kept = v;
     s.recordMask[recordSlot(s, v)] |= 1 << knob; // the way back is known
-    setProjectKnowledgeDir(s, pr);
   }
   return (1 - phi) * effX + phi * effV;
 }
@@ -232,7 +249,7 @@ function detectFreeRiders(s: State, ctx: Ctx): void {
     if (ctx.rng() >= chance) continue;
     // The code of conduct's sanction (ODD.md (Spelregels)).
     if (ctx.sanction === SANCTION_REPUTATION) {
-      s.reputation[i] *= 0.8;
+      s.reputation[i] *= p.reputationSanction;
     } else if (ctx.sanction === SANCTION_EXPULSION) {
       leaveProject(s, i);
       if (s.position[i] === CORE) s.position[i] = PERIPHERY;
@@ -242,7 +259,7 @@ function detectFreeRiders(s: State, ctx: Ctx): void {
       const base = i * s.cap;
       for (let q = base; q < base + s.degree[i]; q++) {
         const r = findTie(s, s.tieTo[q], i);
-        if (r >= 0) s.tieTrust[r] *= 0.7;
+        if (r >= 0) s.tieTrust[r] *= p.trustSanction;
       }
     }
     if (s.named[i] && s.tick - s.sanctionLogged[i] >= SANCTION_LOG_GAP) ctx.report.sanction(i, ctx.sanction);
@@ -283,7 +300,7 @@ function wouldJoin(s: State, ctx: Ctx, c: number, pr: number, via: number): bool
   const benefit = (1 - normDist(s.projectDir, pr, s.stake, c, k)) *
     patienceDiscount(p.discountRate, s.profile[c * PW + PATIENCE_COL], p.projectDuration);
   const owed = q >= 0 && s.tieOwed[q] ? p.reciprocity : 0;
-  if (benefit < 0.3 + 0.5 * s.profile[c * PW + SELECTIVITY_COL] - owed - SEARCH_OPENING * s.searching[c]) return false;
+  if (benefit < p.joinBenefitFloor + 0.5 * s.profile[c * PW + SELECTIVITY_COL] - owed - SEARCH_OPENING * s.searching[c]) return false;
   // Granovetter (1978): join when enough trusted ties have joined already.
   let seen = 0;
   const base = c * s.cap;
@@ -540,7 +557,8 @@ function soloSearch(s: State, ctx: Ctx, i: number, dir: Float64Array): number {
   const access = s.access[i], mandate = s.mandate[i];
   const x = s.approach[i];
   const xe = executedApproach(s, x, access, mandate, p.accessNeeded, p.mandateNeeded);
-  const effX = unitEffectiveness(s, omega, xe, dir, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const values = valueAcceptance(s, dir, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const effX = withKnowledge(s, omega[xe], values);
   if (N === 0) return effX;
   const phi = p.searchShare;
   let knob = -1;
@@ -558,10 +576,11 @@ function soloSearch(s: State, ctx: Ctx, i: number, dir: Float64Array): number {
   s.triedMask[i] |= 1 << knob;
   const v = x ^ (1 << knob);
   const ve = executedApproach(s, v, access, mandate, p.accessNeeded, p.mandateNeeded);
-  const effV = unitEffectiveness(s, omega, ve, dir, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const effV = withKnowledge(s, omega[ve], values);
   const obsV = observedWorth(omega[ve], p.lbdNoise, ctx.rng);
   if (obsV > obsX) {
     setKnob(s, i, knob, (v >> knob) & 1);
+    s.soloKnowledge[i] += omega[v] - omega[x];
     s.approach[i] = v;
     s.approachWorth[i] = omega[v];
     s.triedBase[i] = v;
@@ -582,35 +601,16 @@ function soloSearch(s: State, ctx: Ctx, i: number, dir: Float64Array): number {
  * record that belongs to the approach. Holding back applies to a link's chain work (joint
  * work); what a link holds back stays with it for solo action. */
 function chain(s: State, ctx: Ctx): void {
-  const p = ctx.p, k = s.k, omega = ctx.omega;
+  const p = ctx.p, k = s.k;
   let access = 0, mandate = 0;
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i]) continue;
     if (s.access[i] > access) access = s.access[i];
     if (s.mandate[i] > mandate) mandate = s.mandate[i];
   }
-  const x = s.chainApproach;
-  const xe = executedApproach(s, x, access, mandate, p.accessNeeded, p.mandateNeeded);
-  let eff = unitEffectiveness(s, omega, xe, s.agenda, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
-  const N = s.knobs, phi = p.searchShare;
-  if (N > 0 && phi > 0) {
-    const slot = recordSlot(s, x);
-    let tried = s.recordMask[slot];
-    if (tried === (1 << N) - 1 && s.chainLead >= 0 && s.searching[s.chainLead] > 0) tried = 0;
-    const knob = untriedKnob(tried, N, ctx.rng);
-    if (knob >= 0) {
-      s.recordMask[slot] = tried | (1 << knob);
-      const v = x ^ (1 << knob);
-      const ve = executedApproach(s, v, access, mandate, p.accessNeeded, p.mandateNeeded);
-      const effV = unitEffectiveness(s, omega, ve, s.agenda, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
-      const obsX = observedWorth(omega[xe], p.lbdNoise, ctx.rng), obsV = observedWorth(omega[ve], p.lbdNoise, ctx.rng);
-      if (obsV > obsX) {
-        s.chainApproach = v;
-        s.recordMask[recordSlot(s, v)] |= 1 << knob;
-      }
-      eff = (1 - phi) * eff + phi * effV;
-    }
-  }
+  const values = valueAcceptance(s, s.agenda, 0, access, mandate, p.accessNeeded, p.mandateNeeded);
+  const eff = recordSearch(s, ctx, s.chainApproach, access, mandate, values, s.chainLead >= 0 && s.searching[s.chainLead] > 0);
+  s.chainApproach = kept;
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i] || s.contrib[i] <= 0) continue;
     const a = s.contrib[i] * contribFactor(s, i);
@@ -619,7 +619,7 @@ function chain(s: State, ctx: Ctx): void {
     s.contrib[i] -= a;
     record(s, out * eff);
     let dist = 0;
-    for (let x = 0; x < k; x++) { const d = s.agenda[x] - s.stake[i * k + x]; dist += d * d; }
+    for (let a = 0; a < k; a++) { const d = s.agenda[a] - s.stake[i * k + a]; dist += d * d; }
     s.gainOther[i] += out * (1 - Math.sqrt(dist / k));
   }
 }

@@ -5,17 +5,27 @@
 import type { State } from '../state.ts';
 import { MIN_CONVICTION } from '../opgave.ts';
 
-/** Rounds every actor's beliefs to its approach, looks up ω and refreshes the projections. O(n·N). */
-export function refreshApproaches(s: State, omega: Float64Array): void {
+/** Rounds every present actor's (with `everyone`, every actor's) beliefs to its approach, looks up ω and refreshes the projections. O(n·N). */
+export function refreshApproaches(s: State, omega: Float64Array, everyone = false): void {
   const N = s.knobs;
   if (N === 0) return;
+  const m = s.knobsPerAspect, K = s.knowAspect.length, k = s.k, pol = s.landPolarity, beta = s.knobBelief;
   for (let i = 0; i < s.n; i++) {
+    if (!everyone && !s.present[i]) continue; // absent actors' beliefs do not change
     let x = 0;
     const o = i * N;
-    for (let n = 0; n < N; n++) if (s.knobBelief[o + n] > 0.5) x |= 1 << n;
+    for (let a = 0; a < K; a++) {
+      // One pass per aspect: the approach's bits and the projection P_a(β_i).
+      let sum = 0;
+      for (let n = a * m; n < (a + 1) * m; n++) {
+        const b = beta[o + n];
+        if (b > 0.5) x |= 1 << n;
+        sum += ((pol >> n) & 1) === 1 ? b : 1 - b;
+      }
+      s.belief[i * k + s.knowAspect[a]] = sum / m;
+    }
     s.approach[i] = x;
     s.approachWorth[i] = omega[x];
-    for (let a = 0; a < s.knowAspect.length; a++) refreshProjection(s, i, a);
   }
 }
 

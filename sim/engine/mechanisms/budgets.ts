@@ -8,7 +8,7 @@ export function budgets(s: State, ctx: Ctx): void {
   updateSectorStakes(s);
   const n = s.n;
   for (let i = 0; i < n; i++) {
-    s.payoff[i] = 0; s.gainNetwork[i] = 0; s.gainOther[i] = 0; s.spent[i] = 0; s.spentNetwork[i] = 0; s.projectTick[i] = 0;
+    s.payoff[i] = 0; s.gainNetwork[i] = 0; s.gainOther[i] = 0; s.soloKnowledge[i] = 0; s.spent[i] = 0; s.spentNetwork[i] = 0; s.projectTick[i] = 0;
     if (!s.present[i]) { s.meetTime[i] = 0; s.contrib[i] = 0; continue; }
     const r = s.resources[i];
     if (ctx.chain || (s.position[i] === OUTSIDE && !s.mobilised[i])) {

@@ -55,8 +55,16 @@ export function unitEffectiveness(
   s: State, omega: Float64Array, x: number, dir: Float64Array, row: number,
   access: number, mandate: number, accessNeeded: number, mandateNeeded: number,
 ): number {
+  return withKnowledge(s, omega[x], valueAcceptance(s, dir, row, access, mandate, accessNeeded, mandateNeeded));
+}
+
+/** Σ over value aspects of acceptance_k(d_k), with the access and mandate scaling: the part of
+ * F8 that does not depend on the approach (a unit comparing two approaches computes it once). */
+export function valueAcceptance(
+  s: State, dir: Float64Array, row: number, access: number, mandate: number, accessNeeded: number, mandateNeeded: number,
+): number {
   const k = s.k;
-  let sum = s.knowAspect.length * omega[x];
+  let sum = 0;
   for (let a = 0; a < k; a++) {
     if (s.isKnowledge[a]) continue;
     let c = acceptance(s, a, dir[row * k + a]);
@@ -64,7 +72,12 @@ export function unitEffectiveness(
     if (s.requiresMandate[a] && mandate < mandateNeeded) c *= mandate / mandateNeeded;
     sum += c;
   }
-  return sum / k;
+  return sum;
+}
+
+/** F8 from its two parts: (K_know·ω + Σ_value acceptance) / K. */
+export function withKnowledge(s: State, omega: number, valueSum: number): number {
+  return (valueSum + s.knowAspect.length * omega) / s.k;
 }
 
 /** How far the approach actor i would now try falls short: 1 − ω (0 without knowledge aspects). */

@@ -37,7 +37,8 @@ function listen(s: State, ctx: Ctx, i: number, j: number, tij: number, qi: numbe
 export function learning(s: State, ctx: Ctx): void {
   const N = s.knobs;
   if (N === 0) return;
-  s.knobNum.fill(0);
+  // knobNum rows are zero here: the update below clears every row it used (rows of actors who
+  // heard nobody were never touched), which saves clearing n·N entries every tick.
   s.learnDen.fill(0);
   for (let e = 0; e < s.pairCount; e++) {
     const i = s.pairA[e], j = s.pairB[e];
@@ -50,6 +51,9 @@ export function learning(s: State, ctx: Ctx): void {
     if (den <= 0) continue;
     const w = s.selfWeight[i];
     const o = i * N;
-    for (let n = 0; n < N; n++) s.knobBelief[o + n] = (w * s.knobBelief[o + n] + s.knobNum[o + n]) / (w + den);
+    for (let n = 0; n < N; n++) {
+      s.knobBelief[o + n] = (w * s.knobBelief[o + n] + s.knobNum[o + n]) / (w + den);
+      s.knobNum[o + n] = 0;
+    }
   }
 }

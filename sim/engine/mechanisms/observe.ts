@@ -49,11 +49,17 @@ export function lerenOf(s: State): number {
     worth += s.engagement[i] * s.approachWorth[i];
   }
   if (esum <= 0) return 0;
+  // Engagement-weighted count of actors with each knob on, in one pass (scratch: knobOn).
+  const on = s.knobOn;
+  on.fill(0);
+  for (let i = 0; i < s.n; i++) {
+    if (!s.present[i]) continue;
+    const x = s.approach[i], e = s.engagement[i];
+    for (let n = 0; n < N; n++) if (((x >> n) & 1) === 1) on[n] += e;
+  }
   let agree = 0;
   for (let n = 0; n < N; n++) {
-    let on = 0;
-    for (let i = 0; i < s.n; i++) if (s.present[i] && ((s.approach[i] >> n) & 1) === 1) on += s.engagement[i];
-    const d = 2 * on / esum - 1;
+    const d = 2 * on[n] / esum - 1;
     agree += d < 0 ? -d : d;
   }
   return (worth / esum) * (agree / N);

@@ -45,8 +45,11 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
   for (let i = 0; i < s.n; i++) {
     if (!s.present[i]) continue;
     const o = i * PROFILE_WIDTH;
+    // Knowledge gained this tick: what the actor found by its own solo search is a return of
+    // acting alone; the rest (learning from partners, learning by doing in a project) of the network.
     const knowledgeGain = s.beliefError[i] - beliefError(s, i);
-    const network = s.gainNetwork[i] + p.knowledgeValue * knowledgeGain;
+    const network = s.gainNetwork[i] + p.knowledgeValue * (knowledgeGain - s.soloKnowledge[i]);
+    s.gainOther[i] += p.knowledgeValue * s.soloKnowledge[i];
     const pay = network + s.gainOther[i] + p.opgaveValue * s.sectorAffect[s.sector[i]] * progress - p.spendCost * s.spent[i];
     s.payoff[i] = pay;
     // Patient actors weigh a long horizon, transactional ones the last few ticks.

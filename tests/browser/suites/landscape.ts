@@ -45,3 +45,33 @@ test('the NK landscape and Lazer–Friedman give the same bits in Chromium as in
   assertEqual(chromium, node, 'landscape, turbulence, polarities, scales and a Lazer–Friedman curve');
   assertEqual(errors.join('\n'), '', 'console errors');
 }, 120_000);
+
+/** Every shipped scenario, stepped: a hash of the CSV of its series (runs in Node and in the page). */
+function scenarioHashes(S: typeof import('../../../sim/index.ts'), scenarios: { id: string; json: unknown }[], ticks: number): string[] {
+  return scenarios.map(({ id, json }) => {
+    const { recorder } = S.simulate({ scenario: S.parseScenario(json, id), seed: 3, ticks });
+    const text = S.seriesToCsv(recorder);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return `${id}:${h.toString(16)}`;
+  });
+}
+
+test('every shipped scenario runs on the landscape bit-identically in Chromium and Node (55 ticks, one turbulence shock)', async ({ browser, url, note }) => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const S = await import('../../../sim/index.ts');
+  const dir = join(ROOT, 'scenarios');
+  const scenarios = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => ({ id: f, json: JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown }));
+  const node = scenarioHashes(S, scenarios, 55);
+  const { page, errors } = await openPage(browser, `${url}?autoplay=0`);
+  const chromium = await page.evaluate(async ({ source, path, scenarios }) => {
+    const mod = await import(/* @vite-ignore */ path);
+    const make = new Function('__name', `return (${source})`) as (n: (f: unknown) => unknown) => (s: unknown, sc: unknown, t: number) => string[];
+    return make((f) => f)(mod, scenarios, 55);
+  }, { source: scenarioHashes.toString(), path: `/@fs${ROOT}/sim/index.ts`, scenarios });
+  note(node.join(', '));
+  assertEqual(chromium.join('\n'), node.join('\n'), 'the CSV of every shipped scenario');
+  assertEqual(errors.join('\n'), '', 'console errors');
+}, 300_000);
