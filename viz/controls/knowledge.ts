@@ -1,5 +1,5 @@
 // For an imported scenario: which aspects are knowledge aspects and which are value aspects —
-// what `samenspel import --solution aspect=…` does on the command line. A knowledge aspect
+// what `samenspel import --knowledge a,b` does on the command line. A knowledge aspect
 // needs no hidden solution value any more: since engine 0.3 its side of the opgave is a
 // landscape of knobs (docs/ODD.md §7.4) drawn from the run's seed. Applying it edits the
 // imported scenario (the aspects' kind; an old `solution` is dropped) and restarts the run with

@@ -351,7 +351,7 @@ test('projector: the Info tab (Uitleg / About) explains the functions, domains, 
   assertEqual(errors.join('\n'), '', 'console errors');
 });
 
-test('projector: the in-app import can mark knowledge aspects (as import --solution; no hidden value since the knobs); the link carries the result', async ({ browser, url }) => {
+test('projector: the in-app import can mark knowledge aspects (as import --knowledge; no hidden value since the knobs); the link carries the result', async ({ browser, url }) => {
   const { join } = await import('node:path');
   const { ROOT } = await import('../harness.ts');
   const { page, errors } = await openPage(browser, `${url}?autoplay=0`);
