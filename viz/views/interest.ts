@@ -127,7 +127,7 @@ export function createInterestView(el: HTMLElement, options: { lang: Lang }): In
     x.range([M.left, W - M.right]);
     y.range([H - M.bottom, M.top]);
     if (M.top !== drawnTop) { drawnTop = M.top; withPoints = true; } // the title took another height: the dots move
-    note.attr('x', W - M.right).attr('y', H - 8).attr('font-size', Math.round(fs * 0.85));
+    note.attr('x', W - M.right).attr('y', H - 8 - stripH).attr('font-size', Math.round(fs * 0.85)); // above the knob strip
     title.text(t('interest', lang));
     if (!meta || !last || !shown) return;
     const { n } = meta;
