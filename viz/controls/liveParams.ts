@@ -35,6 +35,7 @@ const GROUP_LABELS: Record<string, { nl: string; en: string }> = {
   meetings: { nl: 'Ontmoetingen', en: 'Meetings' },
   dialogue: { nl: 'Dialoog (richten)', en: 'Dialogue (richten)' },
   learning: { nl: 'Leren', en: 'Learning' },
+  knowledge: { nl: 'Kennis en knoppen', en: 'Knowledge and knobs' },
   action: { nl: 'Handelen', en: 'Action' },
   payoffs: { nl: 'Opbrengsten en betrokkenheid', en: 'Payoffs and engagement' },
   positions: { nl: 'Posities', en: 'Positions' },
