@@ -2,7 +2,7 @@
 // typed-array layout (sim/engine/state.ts) of a few hundred bytes per actor, per aspect, per
 // tie slot and per meeting slot can pass validation at sizes that exhaust the machine.
 import { freemem } from 'node:os';
-import { defaultParams, scenarioParams, type Params, type Scenario } from '../sim/index.ts';
+import { defaultParams, knobsPerAspect, MAX_KNOBS, scenarioParams, type Params, type Scenario } from '../sim/index.ts';
 import { UsageError } from './io.ts';
 
 /**
@@ -21,11 +21,10 @@ export function estimateRunBytes(scenario: Scenario): number {
   return layoutBytes(n, scenario.aspects.length, knobCount(know, scenario.opgave.landscape.knobs), p.maxTies, p.meetingMode === 'all-ties', p.maxMeetings);
 }
 
-/** N = m·K_know, m as sim/engine/state.ts resolves it (default min(4, ⌊20 / K_know⌋)). */
+/** N = m·K_know as the engine resolves it (raw JSON: an unusable knobs value counts as absent). */
 function knobCount(know: number, perAspect: unknown): number {
-  if (know === 0) return 0;
-  const m = typeof perAspect === 'number' && Number.isInteger(perAspect) && perAspect >= 1 ? Math.min(8, perAspect) : Math.min(4, Math.floor(20 / know));
-  return Math.min(20, m * know);
+  const given = typeof perAspect === 'number' && Number.isInteger(perAspect) && perAspect >= 1 ? Math.min(8, perAspect) : undefined;
+  return Math.min(MAX_KNOBS, knobsPerAspect(know, given) * know);
 }
 
 function layoutBytes(n: number, k: number, knobs: number, cap: number, allTies: boolean, maxMeetings: number): number {

@@ -6,7 +6,7 @@ export {
   type Rules, type PartialRules, type RulesChange, type Preset, type BehaviourMix,
 } from './schema/rules.ts';
 export {
-  scenarioSchema, eventSchema, eventsFileSchema, ARCHETYPES, TRAITS,
+  scenarioSchema, eventSchema, eventsFileSchema, ARCHETYPES, TRAITS, knobsPerAspect, MAX_KNOBS, MAX_KNOBS_TURBULENT,
   type Scenario, type ScenarioInput, type ScenarioEvent, type EventType, type Archetype,
 } from './schema/scenario.ts';
 export { actorNames, checkEvents, eventIssues, type EventCheckOptions } from './schema/events.ts';

@@ -5,7 +5,7 @@ import { randomInt, randomNormal, type Rng } from './rng.ts';
 import { ensureTie } from './ties.ts';
 import type { Dist, Profile, Scenario } from '../schema/scenario.ts';
 import { actorNames } from '../schema/events.ts';
-import { MAX_KNOBS } from '../schema/scenario.ts';
+import { knobsPerAspect } from '../schema/scenario.ts';
 import { createOpgave } from './opgave.ts';
 
 export const OUTSIDE = 0, PERIPHERY = 1, CORE = 2;
@@ -151,7 +151,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
   const f = (len: number) => new Float64Array(len);
   const land = sc.opgave.landscape;
   const knowAspect = sc.aspects.flatMap((a, x) => (a.kind === 'knowledge' ? [x] : []));
-  const m = knowAspect.length ? (land.knobs ?? Math.min(4, Math.floor(MAX_KNOBS / knowAspect.length))) : 0;
+  const m = knobsPerAspect(knowAspect.length, land.knobs);
   const N = m * knowAspect.length;
   const kappa = N > 0 ? Math.min(land.interdependence, N - 1) : 0;
   let recordCap = 64;

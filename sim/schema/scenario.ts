@@ -11,6 +11,13 @@ const unit = z.number().min(0).max(1);
 export const MAX_KNOBS = 20;
 export const MAX_KNOBS_TURBULENT = 16;
 
+/** Knobs per knowledge aspect (m): the scenario's `opgave.landscape.knobs`, else min(4, ⌊20 / K_know⌋);
+ * 0 without knowledge aspects. */
+export function knobsPerAspect(knowledgeAspects: number, given?: number): number {
+  if (knowledgeAspects === 0) return 0;
+  return given ?? Math.min(4, Math.floor(MAX_KNOBS / knowledgeAspects));
+}
+
 /** A trait for generated actors: a number, a clipped normal {mean, sd}, or a uniform {min, max}. */
 export const distSchema = z.union([
   unit,
@@ -231,7 +238,7 @@ export const scenarioSchema = z.object({
       ctx.addIssue({ code: 'custom', path: ['opgave', 'landscape', 'knobs'], message: `${land.knobs} knobs × ${know} knowledge aspects = ${land.knobs * know}; at most ${max} knobs in all${land.turbulence > 0 ? ' with turbulence' : ''} (at most ${Math.floor(max / know)} per aspect here)` });
     }
   }
-  if (know > 0 && land.turbulence > 0 && land.knobs === undefined && Math.min(4, Math.floor(MAX_KNOBS / know)) * know > MAX_KNOBS_TURBULENT) {
+  if (know > 0 && land.turbulence > 0 && land.knobs === undefined && knobsPerAspect(know) * know > MAX_KNOBS_TURBULENT) {
     ctx.addIssue({ code: 'custom', path: ['opgave', 'landscape', 'knobs'], message: `with turbulence at most ${MAX_KNOBS_TURBULENT} knobs in all: give knobs ≤ ${Math.floor(MAX_KNOBS_TURBULENT / know)} for ${know} knowledge aspects` });
   }
   const checkPerAspect = (v: unknown, path: (string | number)[]) => {

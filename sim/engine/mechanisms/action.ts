@@ -382,9 +382,8 @@ function deliver(s: State, ctx: Ctx): void {
   // Learning by doing: a delivered project reveals a noisy worth of the approach it executed,
   // one shared observation per project (drawn in project order so the stream is fixed).
   const N = s.knobs;
-  for (let pr = 0; pr < s.projectCap; pr++) {
+  for (let pr = 0; N > 0 && pr < s.projectCap; pr++) {
     if (s.projectState[pr] !== PROJECT_CLOSING || s.projectOutput[pr] < 0) continue;
-    if (N === 0) continue;
     const xe = executedApproach(s, s.projectApproach[pr], s.projectMaxAccess[pr], s.projectMaxMandate[pr], p.accessNeeded, p.mandateNeeded);
     s.projectWorth[pr] = observedWorth(ctx.omega[xe], p.lbdNoise, ctx.rng);
   }
