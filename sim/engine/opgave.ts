@@ -73,7 +73,7 @@ export function createOpgave(sc: Scenario, s: State, p: Params, rng: Rng): void 
 }
 
 /** F2 and F4: silo expertise on own aspects given one's stake-coloured picture of the rest, then
- * the stake bias β ← (1 − b)·β + b·ŝ. N + (nothing else) draws per actor. */
+ * the stake bias β ← (1 − b)·β + b·ŝ. N draws per actor (oracle mode too, so the stream does not depend on it). */
 function initialKnobBeliefs(s: State, land: Landscape, i: number, oracle: boolean, bias: number, rng: Rng): void {
   const N = s.knobs, m = s.knobsPerAspect, K = s.knowAspect.length, k = s.k, pol = s.landPolarity;
   let picture = 0;
