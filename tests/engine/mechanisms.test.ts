@@ -219,6 +219,18 @@ describe('measures', () => {
     expect(corenessFit(s)).toBeCloseTo(0.970725, 5);
   });
 
+  it('coreness fit is 0, not NaN, when the correlation is undefined: equal coreness, or a trust so small its variance underflows', () => {
+    const { s } = setup({ actors: [{ name: 'A', sector: 's1', stake: [0.5, 0.5] }, { name: 'B', sector: 's1', stake: [0.5, 0.5] }] });
+    // The property test's counterexample: two actors, one tie of trust 3.5e-156 (its square is
+    // subnormal), coreness equal. Before the guard this gave 0/0.
+    ensureTie(s, 0, 1, 3.4716964855733425e-156);
+    s.coreness.set([Math.SQRT1_2, Math.SQRT1_2]);
+    expect(corenessFit(s)).toBe(0);
+    // Equal coreness with an ordinary trust: c_i·c_j is constant, so no correlation either.
+    s.tieTrust[findTie(s, 0, 1)] = 0.7;
+    expect(corenessFit(s)).toBe(0);
+  });
+
   it('cube root by Newton is exact on cubes', () => {
     expect(cbrt(27)).toBe(3);
     expect(cbrt(0.125)).toBe(0.5);

@@ -26,6 +26,9 @@ export function updateCoreness(s: State, iterations: number): void {
   }
 }
 
+/** Relative size below which a variance computed from sums is rounding noise, not spread. */
+const VARIANCE_NOISE = 1e-12;
+
 /** Pearson correlation of W_ij with c_i·c_j over all ordered pairs i ≠ j of present actors,
  * computed from sums in O(actors + ties). */
 export function corenessFit(s: State): number {
@@ -49,7 +52,12 @@ export function corenessFit(s: State): number {
   const syy = sc2 * sc2 - sc4;
   const vx = pairs * sxx - sx * sx;
   const vy = pairs * syy - sy * sy;
-  if (vx <= 0 || vy <= 0) return 0;
-  const r = (pairs * sxy - sx * sy) / Math.sqrt(vx * vy);
+  // A variance that is only rounding noise (all trusts or all coreness values equal) leaves the
+  // correlation undefined: report 0. The denominator is checked after the product too, because
+  // two tiny variances (trust of 1e-156) underflow to 0 and would give 0/0.
+  if (vx <= VARIANCE_NOISE * pairs * sxx || vy <= VARIANCE_NOISE * pairs * syy) return 0;
+  const denominator = Math.sqrt(vx * vy);
+  if (!(denominator > 0)) return 0;
+  const r = (pairs * sxy - sx * sy) / denominator;
   return r > 1 ? 1 : r < -1 ? -1 : r;
 }
