@@ -6,7 +6,8 @@ export { PARAMS, type ParamSpec, type ParamKey, type Params, type Bilingual } fr
 export { MEASURES, MEASURE_KEYS, MEASURE_INDEX, type MeasureSpec } from './schema/measures.ts';
 export { ACTOR_OUTPUT_COLUMNS, ACTOR_ASPECT_COLUMNS, actorColumnNames, type ColumnSpec } from './schema/actorColumns.ts';
 export { dataDictionary, MEASURE_DICTIONARY, type DictionaryEntry } from './schema/dictionary.ts';
-export type { ScenarioEvent, Scenario } from './schema/scenario.ts';
+export type { ScenarioEvent, Scenario, LandscapeLiveKey } from './schema/scenario.ts';
+export { LANDSCAPE_LIVE, MAX_KNOBS_TURBULENT } from './schema/scenario.ts';
 export type { LogEntry } from './engine/log.ts';
 export type { Intervention } from './engine/run.ts';
 export { parseEvents, InputError } from './schema/validate.ts';

@@ -77,5 +77,8 @@ export const interventionArb = fc.oneof(
   fc.record({ type: fc.constant('resourceCut' as const), target: fc.constant('*'), cut: unit }),
   fc.record({ type: fc.constant('leave' as const), target: fc.constant('actor1') }),
   fc.record({ type: fc.constant('enter' as const), target: fc.constant('actor1') }),
+  // At least one of the two fields (the event check refuses neither).
+  fc.record({ type: fc.constant('landscape' as const), turbulence: unit, turbulenceEvery: fc.integer({ min: 1, max: 30 }) })
+    .chain((e) => fc.constantFrom(e, { type: e.type, turbulence: e.turbulence }, { type: e.type, turbulenceEvery: e.turbulenceEvery })),
 );
 

@@ -119,7 +119,11 @@ const knowledge = buildKnowledgePanel($('sidebar'), {
     void restart({ interventions: [], tick: 0 });
   },
 });
-const liveParams = buildLiveParamsPanel($('sidebar'), { lang: settings.lang, onChange: (key, value) => intervene({ type: 'params', params: { [key]: value } } as Intervention) });
+const liveParams = buildLiveParamsPanel($('sidebar'), {
+  lang: settings.lang,
+  onChange: (key, value) => intervene({ type: 'params', params: { [key]: value } } as Intervention),
+  onLandscape: (key, value) => intervene({ type: 'landscape', [key]: value } as Intervention),
+});
 const advanced = buildAdvancedPanel($('sidebar'), { lang: settings.lang, onApply: (sets) => restart({ sets, interventions: [], tick: 0 }) });
 const actions = buildActions($('actions'), {
   lang: settings.lang,
@@ -480,7 +484,7 @@ function applyFrame(f: Frame, current = true): void {
     rulesPanel.showRules();
     quickRules.showRules();
   }
-  if (f.params) liveParams.show(f.params);
+  if (f.params) liveParams.show(f.params, f.landscape);
   if (f.ties) { tiesTick = f.ties.tick; wantTies = false; network.setTies(f.ties); }
   network.update(f);
   const p0 = state.pinned;

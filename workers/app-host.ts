@@ -296,6 +296,7 @@ export function createSimHost(now: () => number = () => performance.now()): SimH
         rules: { ...r.rules },
         // A params change is logged, so the log growing is when the params may have changed.
         params: !sameRun || logFrom < r.log.length ? { ...r.params } : null,
+        landscape: !sameRun || logFrom < r.log.length ? { turbulence: s.turbulenceShare, turbulenceEvery: s.turbulenceEvery, knobs: s.knobs } : null,
         interventions: !sameRun || req.interventions !== total.length ? total : null,
         ties: wantTies ? tieBundle() : null,
         failure,

@@ -91,6 +91,8 @@ export interface Frame {
   rules: Rules;
   /** The run's current parameters, when they may have changed since the last frame. */
   params: Record<string, number | string> | null;
+  /** The opgave's turbulence now and its knobs in all (0: no landscape), sent with `params`. */
+  landscape: { turbulence: number; turbulenceEvery: number; knobs: number } | null;
   /** All interventions so far (replayed + made), only when they changed since the last frame. */
   interventions: ScenarioEvent[] | null;
   ties: TieBundle | null;

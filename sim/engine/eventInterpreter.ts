@@ -163,6 +163,15 @@ export function applyEvent(host: EventHost, e: ScenarioEvent): Bilingual {
       const t = targetText(host, e.target);
       return { nl: `${t.nl} krijgt mandaat (legitimatie, +${pct(e.amount)})`, en: `${t.en} is granted a mandate (legitimation, +${pct(e.amount)})` };
     }
+    case 'landscape': {
+      // Takes effect from the next shock: a shock falls on ticks that are multiples of the period.
+      if (e.turbulence !== undefined) s.turbulenceShare = e.turbulence;
+      if (e.turbulenceEvery !== undefined) s.turbulenceEvery = e.turbulenceEvery;
+      const every = s.turbulenceEvery;
+      return s.turbulenceShare > 0
+        ? { nl: `Turbulentie: elke ${every} ronden verandert ${pct(s.turbulenceShare)} van de knoppen`, en: `Turbulence: every ${every} ticks ${pct(s.turbulenceShare)} of the knobs change` }
+        : { nl: 'Turbulentie uit: het landschap van de opgave ligt vast', en: "Turbulence off: the opgave's landscape stays fixed" };
+    }
     case 'broker': {
       const as = eventTargets(host, e.target), bs = eventTargets(host, e.with);
       for (const a of as) for (const b of bs) {

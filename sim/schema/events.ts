@@ -4,7 +4,7 @@
 // a bad name or amount never reaches a tick.
 import { PARAMS } from './params.ts';
 import { PRESETS, RULE_OPTIONS } from './rules.ts';
-import { TRAITS, type Scenario, type ScenarioEvent } from './scenario.ts';
+import { LANDSCAPE_LIVE, MAX_KNOBS_TURBULENT, totalKnobs, TRAITS, type Scenario, type ScenarioEvent } from './scenario.ts';
 import { InputError, type Issue } from './validate.ts';
 
 /** Every actor's name as the run will know it: the listed actors, then each group's members
@@ -122,6 +122,21 @@ export function eventIssues(sc: Scenario, events: readonly ScenarioEvent[], opti
       case 'agendering': case 'mandate': inUnit(e.amount, i, 'amount', 0, 1); break;
       case 'platform': inUnit(e.amount, i, 'amount', 0, 1000); break;
       case 'params': checkParams(e.params as Record<string, unknown>, i); break;
+      case 'landscape': {
+        if (e.turbulence === undefined && e.turbulenceEvery === undefined) issues.push({ path: at(i), message: "needs 'turbulence' or 'turbulenceEvery'" });
+        const share = LANDSCAPE_LIVE.turbulence, period = LANDSCAPE_LIVE.turbulenceEvery;
+        inUnit(e.turbulence, i, 'turbulence', share.min, share.max);
+        if (e.turbulenceEvery !== undefined && !(Number.isInteger(e.turbulenceEvery) && e.turbulenceEvery >= period.min && e.turbulenceEvery <= period.max)) {
+          issues.push({ path: at(i, 'turbulenceEvery'), message: `expected a whole number of ticks from ${period.min} to ${period.max}, got ${e.turbulenceEvery}` });
+        }
+        const knobs = totalKnobs(sc);
+        if (knobs === 0) {
+          issues.push({ path: at(i), message: 'this scenario has no knowledge aspects, so its opgave has no knobs for turbulence to redraw' });
+        } else if ((e.turbulence ?? 0) > 0 && knobs > MAX_KNOBS_TURBULENT) {
+          issues.push({ path: at(i, 'turbulence'), message: `turbulence needs at most ${MAX_KNOBS_TURBULENT} knobs in all (each shock re-enumerates 2^N approaches); this scenario has ${knobs}` });
+        }
+        break;
+      }
       default: break;
     }
     // Interventions made in code (the app, tests) have not passed the file schema: check the

@@ -1,6 +1,6 @@
 // The scenario format: a zod schema whose errors name the field and what was expected.
 import { z } from 'zod';
-import { PARAMS, type ParamKey } from './params.ts';
+import { PARAMS, type NumberParam, type ParamKey } from './params.ts';
 import { partialRulesSchema, PRESETS, RULE_OPTIONS } from './rules.ts';
 import { eventIssues } from './events.ts';
 
@@ -16,6 +16,12 @@ export const MAX_KNOBS_TURBULENT = 16;
 export function knobsPerAspect(knowledgeAspects: number, given?: number): number {
   if (knowledgeAspects === 0) return 0;
   return given ?? Math.min(4, Math.floor(MAX_KNOBS / knowledgeAspects));
+}
+
+/** N, the knobs of a scenario's opgave in all: m per knowledge aspect. */
+export function totalKnobs(sc: { aspects: readonly { kind: string }[]; opgave: { landscape: { knobs?: number } } }): number {
+  const know = sc.aspects.filter((a) => a.kind === 'knowledge').length;
+  return knobsPerAspect(know, sc.opgave.landscape.knobs) * know;
 }
 
 /** A trait for generated actors: a number, a clipped normal {mean, sd}, or a uniform {min, max}. */
@@ -38,6 +44,23 @@ export const profileSchema = z.object({
 }).strict();
 export type Profile = z.infer<typeof profileSchema>;
 
+/** The landscape's fields that a `landscape` event changes mid-run (the app's live controls),
+ * with their metadata once: the scenario schema, the event check and the app read it here. */
+export const LANDSCAPE_LIVE = {
+  turbulence: {
+    kind: 'number', default: 0, min: 0, max: 1, group: 'knowledge', label: { nl: 'Turbulentie', en: 'Turbulence' }, unit: 'share of knobs',
+    doc: 'Share of the knobs whose contribution tables are redrawn at every shock: the best approach moves and what was learnt goes stale. 0: a landscape that stays put.',
+  },
+  turbulenceEvery: {
+    kind: 'integer', default: 50, min: 1, max: 100000, group: 'knowledge', label: { nl: 'Schok elke', en: 'Shock every' }, unit: 'ticks',
+    doc: 'Ticks between shocks; a shock falls on every tick that is a multiple of this period.',
+  },
+} as const satisfies Record<string, NumberParam>;
+export type LandscapeLiveKey = keyof typeof LANDSCAPE_LIVE;
+
+const turbulenceShare = unit;
+const turbulencePeriod = z.number().int().min(LANDSCAPE_LIVE.turbulenceEvery.min).max(LANDSCAPE_LIVE.turbulenceEvery.max);
+
 /** The opgave's knowledge side (ODD.md §7.4): m knobs per knowledge aspect, N = m·K_know. */
 const landscapeSchema = z.object({
   /** Knobs per knowledge aspect (m); default min(4, ⌊20 / K_know⌋). */
@@ -50,8 +73,8 @@ const landscapeSchema = z.object({
   /** δ: share of the knobs on which what the dominant sector's stakes favour differs from the best approach. */
   distance: unit.default(0.3),
   /** Share of the knobs whose contribution tables are redrawn every `turbulenceEvery` ticks (0: none). */
-  turbulence: unit.default(0),
-  turbulenceEvery: z.number().int().min(1).max(100000).default(50),
+  turbulence: turbulenceShare.default(LANDSCAPE_LIVE.turbulence.default),
+  turbulenceEvery: turbulencePeriod.default(LANDSCAPE_LIVE.turbulenceEvery.default),
   /** One line on why these values fit the story (a known problem, a complex one, turbulent). */
   reason: bilingual.optional(),
 }).strict();
@@ -174,6 +197,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('mobilise'), target }).strict(),
   z.object({ ...base, type: z.literal('mandate'), target, amount: unit.default(0.3) }).strict(),
   z.object({ ...base, type: z.literal('broker'), target, with: z.string().min(1) }).strict(),
+  // The opgave's turbulence changed mid-run (ODD.md §7.4): the share of knobs redrawn and how often.
+  z.object({ ...base, type: z.literal('landscape'), turbulence: turbulenceShare.optional(), turbulenceEvery: turbulencePeriod.optional() }).strict(),
 ]);
 export type ScenarioEvent = z.infer<typeof eventSchema>;
 export type EventType = ScenarioEvent['type'];

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actorNames, createRun, eventIssues, InputError, MEASURE_INDEX, parseScenario, type ScenarioEvent } from '../../sim/index.ts';
+import { actorNames, createRun, eventIssues, InputError, MEASURE_INDEX, parseScenario, type ScenarioEvent, type ScenarioInput } from '../../sim/index.ts';
 import { ROOT, TINY_BASE, tiny } from '../helpers.ts';
 import { issuesOf, resolveSpec, validSpec } from '../batch/helpers.ts';
 
@@ -66,6 +66,26 @@ describe('event checks', () => {
     const run = createRun({ scenario: tiny(), seed: 1 });
     expect(() => run.intervene({ type: 'params', params: { mu: 7 } })).toThrow(/params\.mu: expected a number from 0 to 0\.5, got 7/);
     expect(run.interventions).toHaveLength(0);
+  });
+
+  it('a landscape event needs a field, a whole period, knowledge aspects and at most 16 knobs for turbulence', () => {
+    const bad = [
+      { tick: 2, type: 'landscape' },
+      { tick: 2, type: 'landscape', turbulence: 1.5 },
+      { tick: 2, type: 'landscape', turbulenceEvery: 2.5 },
+    ] as unknown as ScenarioEvent[];
+    expect(eventIssues(tiny(), bad).map((i) => i.path)).toEqual(['events[0]', 'events[1].turbulence', 'events[2].turbulenceEvery']);
+    const ok: ScenarioEvent[] = [{ tick: 2, type: 'landscape', turbulence: 0.3, turbulenceEvery: 10 }];
+    expect(eventIssues(tiny(), ok)).toEqual([]);
+    const valuesOnly = tiny({ aspects: [{ id: 'v', label: { nl: 'v', en: 'v' }, kind: 'value' }],
+      actors: [{ name: 'A', sector: 's1', stake: [0.2] }, { name: 'B', sector: 's2', stake: [0.8] }] });
+    expect(eventIssues(valuesOnly, ok)[0].message).toMatch(/no knowledge aspects/);
+    const four = ['k1', 'k2', 'k3', 'k4'].map((id) => ({ id, label: { nl: id, en: id }, kind: 'knowledge' as const }));
+    const twenty = tiny({ aspects: four, opgave: { landscape: { knobs: 5 } } as ScenarioInput['opgave'],
+      actors: [{ name: 'A', sector: 's1', stake: [0.2, 0.2, 0.2, 0.2] }, { name: 'B', sector: 's2', stake: [0.8, 0.8, 0.8, 0.8] }] });
+    expect(eventIssues(twenty, ok).map((i) => [i.path, i.message])).toEqual([['events[0].turbulence', expect.stringMatching(/at most 16 knobs .* has 20/)]]);
+    // Switching turbulence off, or only its period, is fine at any size.
+    expect(eventIssues(twenty, [{ tick: 2, type: 'landscape', turbulence: 0, turbulenceEvery: 9 }])).toEqual([]);
   });
 
   it('a scenario file with a bad event is refused with the event\'s path', () => {

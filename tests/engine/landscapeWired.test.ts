@@ -1,7 +1,7 @@
 // The landscape in the tick pipeline (ODD.md §7.4): each mechanism's path, with its ablation.
 // Hand-built states; numbers worked by hand where the formula allows.
 import { describe, expect, it } from 'vitest';
-import { createRng, createRun, restoreRun, type ScenarioInput } from '../../sim/index.ts';
+import { createRecorder, createRng, createRun, restoreRun, seriesToCsv, type ScenarioEvent, type ScenarioInput } from '../../sim/index.ts';
 import { buildCtx } from '../../sim/engine/mechanisms/context.ts';
 import { budgets } from '../../sim/engine/mechanisms/budgets.ts';
 import { learning } from '../../sim/engine/mechanisms/learning.ts';
@@ -174,5 +174,37 @@ describe('turbulence', () => {
     expect(calm.after).toEqual(calm.before);
     const rough = land(0.5);
     expect(rough.after).not.toEqual(rough.before);
+  });
+
+  it('a landscape event at tick 0 runs exactly as the scenario that sets the same turbulence', () => {
+    const series = (turbulence: number, events: ScenarioEvent[]) => {
+      const run = createRun({ scenario: tiny({ opgave: { landscape: { turbulence, turbulenceEvery: 4 } } as ScenarioInput['opgave'] }), seed: 5, events });
+      const rec = createRecorder();
+      for (let t = 0; t < 13; t++) { run.step(); rec.collect(run); }
+      return { csv: seriesToCsv(rec), tables: Array.from(run.state.knobTables) };
+    };
+    const fromScenario = series(0.5, []);
+    const fromEvent = series(0, [{ tick: 0, type: 'landscape', turbulence: 0.5 }]);
+    expect(fromEvent).toEqual(fromScenario);
+    // Ablation: without the event the calm scenario's tables never change.
+    expect(series(0, []).tables).not.toEqual(fromScenario.tables);
+  });
+
+  it('turbulence switched on mid-run first shakes at the next multiple of its period, and off again stops it', () => {
+    const run = createRun({ scenario: tiny(), seed: 2, events: [
+      { tick: 3, type: 'landscape', turbulence: 0.5, turbulenceEvery: 5 },
+      { tick: 11, type: 'landscape', turbulence: 0 },
+    ] });
+    const changedAt: number[] = [];
+    let before = Array.from(run.state.knobTables).join();
+    for (let t = 0; t < 16; t++) {
+      run.step();
+      const now = Array.from(run.state.knobTables).join();
+      if (now !== before) changedAt.push(run.state.tick);
+      before = now;
+    }
+    // Shocks at ticks 5 and 10 (multiples of the period after the event), none at 15.
+    expect(changedAt).toEqual([5, 10]);
+    expect(run.log.filter((l) => l.kind === 'landscape')).toHaveLength(2);
   });
 });

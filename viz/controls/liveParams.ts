@@ -7,10 +7,12 @@
 // mechanisms read afresh every tick; integers size things (tie slots, quorum, iterations,
 // review intervals) and enums switch mechanisms (meeting mode, dialogue rule), so those start
 // a new run. (The engine also ignores a live change of maxTies: tie slots are fixed.)
+// The opgave's turbulence is not a parameter but part of the scenario's landscape; its two
+// controls send a `landscape` intervention instead and show only when the opgave has knobs.
 import { h } from './dom.ts';
 import { paramTooltip } from './advanced.ts';
 import { t, fmt, type Lang } from '../i18n.ts';
-import { PARAMS, type ParamSpec } from '../../sim/meta.ts';
+import { LANDSCAPE_LIVE, MAX_KNOBS_TURBULENT, PARAMS, type LandscapeLiveKey, type ParamSpec } from '../../sim/meta.ts';
 
 export function isLiveParam(spec: ParamSpec): boolean {
   return spec.kind === 'number';
@@ -29,7 +31,11 @@ export function sliderStep(min: number, max: number): number {
   return 10 * p;
 }
 
-export interface LiveParamsPanel { show(params: Record<string, number | string>): void; setLang(lang: Lang): void }
+export interface LandscapeNow { turbulence: number; turbulenceEvery: number; knobs: number }
+export interface LiveParamsPanel {
+  show(params: Record<string, number | string>, landscape?: LandscapeNow | null): void;
+  setLang(lang: Lang): void;
+}
 
 const GROUP_LABELS: Record<string, { nl: string; en: string }> = {
   meetings: { nl: 'Ontmoetingen', en: 'Meetings' },
@@ -43,7 +49,9 @@ const GROUP_LABELS: Record<string, { nl: string; en: string }> = {
   opgave: { nl: 'Opgave', en: 'Opgave' },
 };
 
-export function buildLiveParamsPanel(parent: HTMLElement, o: { lang: Lang; onChange(key: string, value: number): void }): LiveParamsPanel {
+export function buildLiveParamsPanel(parent: HTMLElement, o: {
+  lang: Lang; onChange(key: string, value: number): void; onLandscape(key: LandscapeLiveKey, value: number): void;
+}): LiveParamsPanel {
   let lang = o.lang;
   const root = h('details', { class: 'side-section', id: 'live-params-section' }) as HTMLDetailsElement;
   const title = h('summary');
@@ -76,6 +84,33 @@ export function buildLiveParamsPanel(parent: HTMLElement, o: { lang: Lang; onCha
     g.box.append(h('label', { class: 'field live-param' }, label, h('span', { class: 'range' }, input, out)));
     rows.set(key, { input, out, label, spec });
   }
+  // The landscape's controls: the share as a slider, the period (1 to 100,000 ticks) as a number.
+  const landBox = h('details', { class: 'param-group', 'data-group': 'landscape' }) as HTMLDetailsElement;
+  const landSummary = h('summary');
+  const landNote = h('p', { class: 'hint' });
+  landBox.append(landSummary, landNote);
+  body.append(landBox);
+  const landRows = new Map<LandscapeLiveKey, { input: HTMLInputElement; out: HTMLOutputElement | null; label: HTMLElement }>();
+  for (const key of Object.keys(LANDSCAPE_LIVE) as LandscapeLiveKey[]) {
+    const spec = LANDSCAPE_LIVE[key];
+    const id = `live-${key}`;
+    const slider = spec.kind === 'number';
+    const input = h('input', slider
+      ? { id, type: 'range', min: spec.min, max: spec.max, step: sliderStep(spec.min, spec.max), 'data-live-landscape': key }
+      : { id, type: 'number', min: spec.min, max: spec.max, step: 1, 'data-live-landscape': key }) as HTMLInputElement;
+    const out = slider ? h('output', { for: id }) as HTMLOutputElement : null;
+    const label = h('span', { class: 'field-label' });
+    if (out) input.addEventListener('input', () => { out.textContent = fmt(Number(input.value), lang, 2); });
+    input.addEventListener('change', () => {
+      const v = Number(input.value);
+      // A typed period outside its range or not whole is not sent: the field shows the run's value again.
+      if (!(v >= spec.min && v <= spec.max) || (spec.kind === 'integer' && !Number.isInteger(v))) { render(); return; }
+      o.onLandscape(key, v);
+    });
+    landBox.append(h('label', { class: 'field live-param' }, label, out ? h('span', { class: 'range' }, input, out) : input));
+    landRows.set(key, { input, out, label });
+  }
+  let shownLand: LandscapeNow | null = null;
   let shown: Record<string, number | string> = {};
 
   function digits(spec: ParamSpec): number {
@@ -94,11 +129,27 @@ export function buildLiveParamsPanel(parent: HTMLElement, o: { lang: Lang; onCha
       const v = shown[key];
       if (typeof v === 'number') r.out.textContent = fmt(v, lang, digits(r.spec));
     }
+    landSummary.textContent = lang === 'nl' ? 'Turbulentie van de opgave' : "The opgave's turbulence";
+    const land = shownLand;
+    landBox.hidden = !land || land.knobs === 0;
+    const tooMany = land !== null && land.knobs > MAX_KNOBS_TURBULENT;
+    landNote.textContent = tooMany
+      ? (lang === 'nl' ? `Deze opgave heeft ${land.knobs} knoppen; turbulentie kan bij hoogstens ${MAX_KNOBS_TURBULENT}.` : `This opgave has ${land.knobs} knobs; turbulence needs at most ${MAX_KNOBS_TURBULENT}.`)
+      : (lang === 'nl' ? 'Bij elke schok verandert de waarde van een deel van de knoppen: de beste aanpak verschuift.' : 'At every shock the worth of a share of the knobs changes: the best approach moves.');
+    for (const [key, r] of landRows) {
+      const spec = LANDSCAPE_LIVE[key];
+      r.label.textContent = `${spec.label[lang]} (${spec.unit})`;
+      r.input.title = paramTooltip(spec, lang);
+      r.input.disabled = tooMany && key === 'turbulence';
+      if (land && document.activeElement !== r.input) r.input.value = String(land[key]);
+      if (land && r.out) r.out.textContent = fmt(land[key], lang, 2);
+    }
   }
   render();
   return {
-    show(params) {
+    show(params, landscape) {
       shown = params;
+      if (landscape) shownLand = landscape;
       for (const [key, r] of rows) {
         const v = params[key];
         // Not while the trainer is dragging it.

@@ -357,4 +357,5 @@ export const FLAG_SHORT: Record<string, { nl: string; en: string }> = {
   shift: { nl: 'verschuiving', en: 'shift' },
   enter: { nl: 'erbij', en: 'enters' },
   leave: { nl: 'vertrekt', en: 'leaves' },
+  landscape: { nl: 'turbulentie', en: 'turbulence' },
 };

@@ -212,6 +212,39 @@ test('projector: a slider mid-run is a logged params intervention at the next ti
   assertEqual(errors.join('\n'), '', 'console errors');
 });
 
+test('projector: the opgave\'s turbulence is a live control: a logged landscape intervention, replayed by the link', async ({ browser, url }) => {
+  const { page, errors } = await openPage(browser, `${url}?scenario=jeugdhulp&seed=5&t=10`);
+  await waitForTick(page, 10);
+  await page.click('#live-params-section > summary');
+  await page.click('#live-params-section details[data-group="landscape"] > summary');
+  const share = page.locator('#live-turbulence');
+  const period = page.locator('#live-turbulenceEvery');
+  assert(await share.isVisible() && await period.isVisible(), 'both turbulence controls are shown for an opgave with knobs');
+  assertEqual(await share.inputValue(), '0', 'the scenario starts calm');
+  assertEqual(await period.inputValue(), '50', "the scenario's period");
+  await share.evaluate((e: HTMLInputElement) => { e.value = '0.5'; e.dispatchEvent(new Event('input')); e.dispatchEvent(new Event('change')); });
+  await period.fill('4');
+  await period.dispatchEvent('change');
+  await screenshot(page, 'projector-turbulence');
+  await page.waitForFunction(() => (window as unknown as { __samenspel: { interventions: unknown[] } }).__samenspel.interventions.length === 2);
+  const iv = await hook<Record<string, unknown>[]>(page, 'interventions');
+  assertEqual(JSON.stringify(iv.map((e) => [e.tick, e.type, e.turbulence ?? null, e.turbulenceEvery ?? null])),
+    JSON.stringify([[11, 'landscape', 0.5, null], [11, 'landscape', null, 4]]), 'two interventions at the next tick');
+  await call(page, 'runTo', 25);
+  await waitForTick(page, 25);
+  const log = await hook<{ tick: number; kind: string }[]>(page, 'log');
+  assertEqual(log.filter((e) => e.kind === 'landscape').map((e) => e.tick).join(), '11,11', 'both changes are in the log');
+  const live = await call<string>(page, 'exportCsv');
+  const link = await call<string>(page, 'shareUrl');
+  const again = await openPage(browser, link);
+  await waitForTick(again.page, 25);
+  assertEqual(await call<string>(again.page, 'exportCsv'), live, 'the link replays the turbulence change bit for bit');
+  assertEqual(await again.page.inputValue('#live-turbulence'), '0.5', 'the replayed run shows the share');
+  assertEqual(await again.page.inputValue('#live-turbulenceEvery'), '4', 'and the period');
+  assertEqual(errors.join('\n'), '', 'console errors');
+  assertEqual(again.errors.join('\n'), '', 'console errors after the link');
+});
+
 test('projector: an invalid live intervention is refused with a message and the run goes on', async ({ browser, url }) => {
   const { page, errors } = await openPage(browser, `${url}?scenario=jeugdhulp&seed=2`);
   await waitForTick(page, 3);
