@@ -77,7 +77,7 @@ const actorPanel = createActorPanel($('actor-panel'), {
   onLever: (type, target, other) => {
     if (type === 'broker') intervene({ type: 'broker', target, with: other! });
     else if (type === 'mandate') intervene({ type: 'mandate', target, amount: 0.3 });
-    else intervene({ type: 'mobilise', target });
+    else intervene({ type: 'mobilise', target, amount: 0.3 });
   },
 });
 

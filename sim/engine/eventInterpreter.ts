@@ -152,7 +152,7 @@ export function applyEvent(host: EventHost, e: ScenarioEvent): Bilingual {
     case 'mobilise': {
       for (const i of eventTargets(host, e.target)) {
         s.mobilised[i] = 1;
-        s.engagement[i] += 0.3 * (1 - s.engagement[i]);
+        s.engagement[i] += e.amount * (1 - s.engagement[i]);
         if (s.present[i] && s.position[i] === OUTSIDE) s.position[i] = PERIPHERY;
       }
       const t = targetText(host, e.target);

@@ -4,8 +4,9 @@
 // save and restore in saved.ts.
 import { defaultParams, type Bilingual, type Params } from '../schema/params.ts';
 import { DEFAULT_RULES, resolveRules, RULE_OPTIONS, type RulesChange, type Rules } from '../schema/rules.ts';
-import type { Scenario, ScenarioEvent } from '../schema/scenario.ts';
+import { eventSchema, type Scenario, type ScenarioEvent, type ScenarioEventInput } from '../schema/scenario.ts';
 import { checkEvents } from '../schema/events.ts';
+import { InputError, issuesOf } from '../schema/validate.ts';
 import { createRng, type Rng } from './rng.ts';
 import { actorMeta, applyBehaviourMix, baseMeetShare, createState, settleShape, type ActorMeta, type State } from './state.ts';
 import { buildCtx, type Ctx, type Reporter } from './mechanisms/context.ts';
@@ -31,7 +32,9 @@ export type { SavedRun } from './saved.ts';
 export const ENGINE_VERSION = '0.3.0';
 
 /** An intervention or scheduled event without its tick (the run supplies it). */
-export type Intervention = ScenarioEvent extends infer E ? E extends ScenarioEvent ? Omit<E, 'tick'> : never : never;
+/** An event made live, without its tick (the next one). Fields with a default (a lever's amount)
+ * may be left out, as in an events file; the run fills them in before it records the event. */
+export type Intervention = ScenarioEventInput extends infer E ? E extends ScenarioEventInput ? Omit<E, 'tick'> : never : never;
 
 export interface RunConfig {
   scenario: Scenario;
@@ -271,8 +274,13 @@ class Engine implements Run {
   }
 
   intervene(event: Intervention): ScenarioEvent {
-    const full = { ...event, tick: this.state.tick + 1 } as ScenarioEvent;
+    const given = { ...event, tick: this.state.tick + 1 } as ScenarioEvent;
+    // The schema's defaults, as an events file gets them; a malformed event is left to the
+    // checks below, whose messages name the field and the valid values.
+    const parsed = eventSchema.safeParse(given);
+    const full = parsed.success ? parsed.data : given;
     checkEvents(this.scenario, [full], 'intervention', { fromTick: this.state.tick + 1 });
+    if (!parsed.success) throw new InputError('intervention', issuesOf(parsed.error));
     this.made.push(full);
     // Keep the schedule sorted: insert after every event due at or before that tick.
     let at = this.schedule.length;

@@ -119,7 +119,7 @@ export function eventIssues(sc: Scenario, events: readonly ScenarioEvent[], opti
         if (!TRAITS.includes(e.trait)) issues.push({ path: at(i, 'trait'), message: `unknown trait; valid: ${TRAITS.join(', ')}` });
         break;
       case 'resourceCut': inUnit(e.cut, i, 'cut', 0, 1); break;
-      case 'agendering': case 'mandate': inUnit(e.amount, i, 'amount', 0, 1); break;
+      case 'agendering': case 'mandate': case 'mobilise': inUnit(e.amount, i, 'amount', 0, 1); break;
       case 'platform': inUnit(e.amount, i, 'amount', 0, 1000); break;
       case 'params': checkParams(e.params as Record<string, unknown>, i); break;
       case 'landscape': {

@@ -194,13 +194,16 @@ export const eventSchema = z.discriminatedUnion('type', [
   // The six domains as levers (ODD.md (Spelregels)).
   z.object({ ...base, type: z.literal('agendering'), amount: unit.default(0.3) }).strict(),
   z.object({ ...base, type: z.literal('platform'), amount: z.number().min(0).max(1000).default(5) }).strict(),
-  z.object({ ...base, type: z.literal('mobilise'), target }).strict(),
+  // amount: the share of the distance to full engagement closed (ODD.md §6).
+  z.object({ ...base, type: z.literal('mobilise'), target, amount: unit.default(0.3) }).strict(),
   z.object({ ...base, type: z.literal('mandate'), target, amount: unit.default(0.3) }).strict(),
   z.object({ ...base, type: z.literal('broker'), target, with: z.string().min(1) }).strict(),
   // The opgave's turbulence changed mid-run (ODD.md §7.4): the share of knobs redrawn and how often.
   z.object({ ...base, type: z.literal('landscape'), turbulence: turbulenceShare.optional(), turbulenceEvery: turbulencePeriod.optional() }).strict(),
 ]);
 export type ScenarioEvent = z.infer<typeof eventSchema>;
+/** An event as written, before the schema's defaults (a lever's amount) are filled in. */
+export type ScenarioEventInput = z.input<typeof eventSchema>;
 export type EventType = ScenarioEvent['type'];
 export const eventsFileSchema = z.union([z.array(eventSchema), z.object({ events: z.array(eventSchema) }).passthrough()]);
 

@@ -23,7 +23,7 @@ describe('event checks', () => {
   it('knows generated group members by the names the run gives them', () => {
     expect(actorNames(withGroup())).toEqual(['A', 'B', 'Bewoner 1', 'Bewoner 2', 'Bewoner 3']);
     const ok: ScenarioEvent[] = [
-      { tick: 2, type: 'mobilise', target: 'Bewoner 3' },
+      { tick: 2, type: 'mobilise', target: 'Bewoner 3', amount: 0.3 },
       { tick: 2, type: 'broker', target: 'sector:s1', with: 'group:Bewoner' },
       { tick: 3, type: 'stakeShift', target: '*', aspect: 'b', by: -0.2 },
     ];
@@ -86,6 +86,26 @@ describe('event checks', () => {
     expect(eventIssues(twenty, ok).map((i) => [i.path, i.message])).toEqual([['events[0].turbulence', expect.stringMatching(/at most 16 knobs .* has 20/)]]);
     // Switching turbulence off, or only its period, is fine at any size.
     expect(eventIssues(twenty, [{ tick: 2, type: 'landscape', turbulence: 0, turbulenceEvery: 9 }])).toEqual([]);
+  });
+
+  it('a live intervention gets the schema\'s defaults, as an events file does; mobilise acts by its amount', () => {
+    const engagementAfter = (iv: Parameters<ReturnType<typeof createRun>['intervene']>[0] | null) => {
+      const run = createRun({ scenario: tiny(), seed: 4 });
+      run.step();
+      const recorded = iv ? run.intervene(iv) : null;
+      run.step();
+      return { e: run.state.engagement[1], recorded };
+    };
+    const implicit = engagementAfter({ type: 'mobilise', target: 'B' });
+    expect(implicit.recorded).toEqual({ type: 'mobilise', target: 'B', amount: 0.3, tick: 2 });
+    expect(engagementAfter({ type: 'mobilise', target: 'B', amount: 0.3 }).e).toBe(implicit.e);
+    // The amount is the path: 0 leaves engagement as without the event, 1 raises it to full.
+    expect(engagementAfter({ type: 'mobilise', target: 'B', amount: 0 }).e).toBe(engagementAfter(null).e);
+    expect(engagementAfter({ type: 'mobilise', target: 'B', amount: 1 }).e).toBeGreaterThan(implicit.e);
+    const run = createRun({ scenario: tiny(), seed: 4 });
+    expect(() => run.intervene({ type: 'mobilise', target: 'B', label: 5 } as never)).toThrow(InputError);
+    expect(() => run.intervene({ type: 'mobilise', target: 'B', amount: 2 })).toThrow(/amount: expected a number from 0 to 1, got 2/);
+    expect(run.interventions).toHaveLength(0);
   });
 
   it('a scenario file with a bad event is refused with the event\'s path', () => {

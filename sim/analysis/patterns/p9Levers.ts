@@ -41,7 +41,7 @@ function levers(prep: Prepared, t: number): Lever[] {
   return [
     { id: 'agendering', measure: 'agendering', event: { tick: t, type: 'agendering', amount: 0.3 }, what: 'urgency +0.3' },
     { id: 'platform', measure: 'platform', event: { tick: t, type: 'platform', amount: 5 }, what: 'platform budget 5' },
-    { id: 'mobilise', measure: 'mobilisation', event: { tick: t, type: 'mobilise', target: `sector:${mostAffected.id}` }, what: `mobilise sector ${mostAffected.id}` },
+    { id: 'mobilise', measure: 'mobilisation', event: { tick: t, type: 'mobilise', target: `sector:${mostAffected.id}`, amount: 0.3 }, what: `mobilise sector ${mostAffected.id}` },
     { id: 'mandate', measure: 'legitimation', event: { tick: t, type: 'mandate', target: name, amount: 0.3 }, what: `mandate +0.3 to ${name}` },
     {
       id: 'broker', measure: 'interaction',
