@@ -88,6 +88,10 @@ export function eventIssues(sc: Scenario, events: readonly ScenarioEvent[], opti
         continue;
       }
       const spec = PARAMS[key as keyof typeof PARAMS];
+      if (spec.atStart) {
+        issues.push({ path: at(i, `params.${key}`), message: `'${key}' acts only when a run is created; set it in the scenario's params or with --set ${key}=…` });
+        continue;
+      }
       if (spec.kind === 'enum') {
         if (!spec.options.includes(value as string)) issues.push({ path: at(i, `params.${key}`), message: `expected one of ${spec.options.join(', ')}, got '${String(value)}'` });
       } else if (typeof value !== 'number' || !(value >= spec.min && value <= spec.max) || (spec.kind === 'integer' && !Number.isInteger(value))) {

@@ -13,6 +13,8 @@ export interface NumberParam {
   label: Bilingual;
   unit: string;
   doc: string;
+  /** Read only when the run is created (initial beliefs): a change mid-run would do nothing. */
+  atStart?: true;
 }
 export interface EnumParam {
   kind: 'enum';
@@ -22,6 +24,8 @@ export interface EnumParam {
   label: Bilingual;
   unit: '';
   doc: string;
+  /** Read only when the run is created: a change mid-run would do nothing. */
+  atStart?: true;
 }
 export type ParamSpec = NumberParam | EnumParam;
 export type ParamGroup =
@@ -77,9 +81,9 @@ export const PARAMS = {
   // Knowledge: the opgave as a landscape of knobs (ODD.md §7.4)
   worthScale: choice('knowledge', 'above-mean', ['above-mean', 'raw', 'power8'], 'Schaal van waarde', 'Worth scale',
     'How an approach\'s NK worth W becomes effectiveness ω (F1): `above-mean` max(0, (W − W̄)/(W_max − W̄)), the share of the achievable improvement over an arbitrary approach; `raw` W/W_max; `power8` (W/W_max)^8 (Lazer & Friedman\'s score).'),
-  expertiseMode: choice('knowledge', 'silo', ['silo', 'oracle'], 'Soort deskundigheid (ablatie)', 'Kind of expertise (ablation)',
-    '`silo`: an expert knows the best settings of its own aspect\'s knobs given its own picture of the rest (F2). `oracle` is an ablation only: experts know the global best approach\'s settings, which writes the network\'s advantage in.'),
-  stakeBias: n('knowledge', 0.3, 0, 1, 'Belangenkleuring b', 'Stake bias b', 'fraction', 'Initial beliefs lean toward what one\'s stake favours: β ← (1 − b)·β + b·ŝ (F4).'),
+  expertiseMode: { ...choice('knowledge', 'silo', ['silo', 'oracle'], 'Soort deskundigheid (ablatie)', 'Kind of expertise (ablation)',
+    '`silo`: an expert knows the best settings of its own aspect\'s knobs given its own picture of the rest (F2). `oracle` is an ablation only: experts know the global best approach\'s settings, which writes the network\'s advantage in. Acts when the run is created.'), atStart: true },
+  stakeBias: { ...n('knowledge', 0.3, 0, 1, 'Belangenkleuring b', 'Stake bias b', 'fraction', 'Initial beliefs lean toward what one\'s stake favours: β ← (1 − b)·β + b·ŝ (F4). Acts when the run is created.'), atStart: true },
   searchShare: n('knowledge', 0.2, 0, 0.5, 'Zoekaandeel φ', 'Search share φ', 'fraction', 'A searching unit (solo actor, chain lead, project) puts this share of its contributions into one untried one-knob variant of its approach and keeps the variant if its observed worth is higher (F7). At a local peak search stops. 0 switches search off.'),
   integrationCost: n('knowledge', 0.3, 0, 1, 'Integratiekosten χ', 'Integration cost χ', 'fraction', 'A project whose approach draws on s_p of S sectors loses χ·(s_p − 1)/(S − 1)·(1 − a_p) of its output, a_p the members\' agreement on the knobs (F6). 0 switches it off.'),
   expertiseWeight: int('knowledge', 2, 0, 8, 'Gewicht deskundigheid γ', 'Expertise weight γ', 'exponent', 'A project\'s approach is a vote per knob weighted by e^γ, e the member\'s expertise on the knob\'s aspect (F5): large γ picks the expert, 0 a plain majority.'),

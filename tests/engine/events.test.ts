@@ -65,6 +65,8 @@ describe('event checks', () => {
     ]);
     const run = createRun({ scenario: tiny(), seed: 1 });
     expect(() => run.intervene({ type: 'params', params: { mu: 7 } })).toThrow(/params\.mu: expected a number from 0 to 0\.5, got 7/);
+    // A parameter read only at creation would do nothing mid-run: refused, pointing to --set.
+    expect(() => run.intervene({ type: 'params', params: { stakeBias: 0.5 } })).toThrow(/params\.stakeBias: 'stakeBias' acts only when a run is created; .*--set stakeBias/);
     expect(run.interventions).toHaveLength(0);
   });
 

@@ -6,7 +6,8 @@
 // a continuous number (`kind: 'number'`) is a rate, weight, threshold or efficiency the
 // mechanisms read afresh every tick; integers size things (tie slots, quorum, iterations,
 // review intervals) and enums switch mechanisms (meeting mode, dialogue rule), so those start
-// a new run. (The engine also ignores a live change of maxTies: tie slots are fixed.)
+// a new run, as do the numbers marked `atStart` (read only when the run is created). (The engine
+// also ignores a live change of maxTies: tie slots are fixed.)
 // The opgave's turbulence is not a parameter but part of the scenario's landscape; its two
 // controls send a `landscape` intervention instead and show only when the opgave has knobs.
 import { h } from './dom.ts';
@@ -15,7 +16,7 @@ import { t, fmt, type Lang } from '../i18n.ts';
 import { LANDSCAPE_LIVE, MAX_KNOBS_TURBULENT, PARAMS, type LandscapeLiveKey, type ParamSpec } from '../../sim/meta.ts';
 
 export function isLiveParam(spec: ParamSpec): boolean {
-  return spec.kind === 'number';
+  return spec.kind === 'number' && !spec.atStart;
 }
 
 export const LIVE_PARAMS: string[] = (Object.entries(PARAMS) as [string, ParamSpec][]).filter(([, s]) => isLiveParam(s)).map(([k]) => k);
