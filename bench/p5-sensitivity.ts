@@ -2,7 +2,10 @@
 // facilitating) pay? For each setting — one parameter at a time around the defaults, and the
 // ablations — the mean change in log(network / chain) and log(facilitating / directing) impact
 // from κ = 0 to κ = 7, with its bootstrap CI, at 100 and 300 ticks; same seeds in every arm.
-// `node --import tsx bench/p5-sensitivity.ts [seeds] [scenario]` prints markdown tables.
+// Modularity has nothing to choose when κ = N − 1 (every knob depends on every other), so a
+// second table maps it from κ = 0 to an intermediate κ = 3.
+// `node --import tsx bench/p5-sensitivity.ts [seeds] [scenario] [all|modularity]` prints markdown
+// tables (`modularity`: only the second table).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../sim/index.ts';
@@ -13,6 +16,7 @@ import { meanOver } from '../sim/analysis/patterns/stats.ts';
 
 const SEEDS = Number(process.argv[2] ?? 6);
 const ID = process.argv[3] ?? 'keten-of-netwerk';
+const ONLY_MODULARITY = process.argv[4] === 'modularity';
 const ROOT = join(import.meta.dirname, '..');
 
 type Cell = Record<string, number | string>;
@@ -48,7 +52,7 @@ const COMPARISONS: [string, ContingencyArms][] = [
   ['P6 facilitating / directing', { x: { name: 'faciliterend', rules: 'faciliterend' }, y: { name: 'sturende-regie', rules: 'sturende-regie' } }],
 ];
 const fmt = (e: { estimate: number; lo: number; hi: number }) => `${e.estimate.toFixed(2)} [${e.lo.toFixed(2)}, ${e.hi.toFixed(2)}]`;
-for (const [title, arms] of COMPARISONS) {
+for (const [title, arms] of ONLY_MODULARITY ? [] : COMPARISONS) {
   const seeds = seedsFor('samenspel-sensitivity', title.slice(0, 2), prep, SEEDS);
   console.log(`\n**${title}**, ${ID} (${SEEDS} seeds; Δ = mean change in log ratio of impact from κ = 0 to κ = 7, 95 % CI)\n`);
   console.log(`| setting | Δ at ${HORIZONS[0]} ticks | Δ at ${HORIZONS[1]} ticks |`);
@@ -56,6 +60,24 @@ for (const [title, arms] of COMPARISONS) {
   for (const [name, cell] of SETTINGS) {
     const imp = impactsAtHorizons(withCell(prep, cell), seeds, arms);
     const cells = HORIZONS.map((h, k) => fmt(meanOver(deltas(imp, k), 'Δlog', `map:${title}:${name}:${h}`)));
+    console.log(`| ${name} | ${cells.join(' | ')} |`);
+  }
+}
+
+const MID = [{ kappa: 0 }, { kappa: 3 }] as const;
+const MODULARITY: [string, Cell][] = [
+  ['modularity (withinShare) 0', { withinShare: 0 }],
+  [`modularity (withinShare) ${prep.scenario.opgave.landscape.withinShare} (the scenario's)`, {}],
+  ['modularity (withinShare) 1', { withinShare: 1 }],
+];
+for (const [title, arms] of COMPARISONS) {
+  const seeds = seedsFor('samenspel-sensitivity', title.slice(0, 2), prep, SEEDS);
+  console.log(`\n**${title}**, ${ID}, modularity at intermediate complexity (${SEEDS} seeds; Δ from κ = 0 to κ = 3, 95 % CI)\n`);
+  console.log(`| setting | Δ at ${HORIZONS[0]} ticks | Δ at ${HORIZONS[1]} ticks |`);
+  console.log('|---|---|---|');
+  for (const [name, cell] of MODULARITY) {
+    const imp = impactsAtHorizons(withCell(prep, cell), seeds, arms, MID);
+    const cells = HORIZONS.map((h, k) => fmt(meanOver(deltas(imp, k), 'Δlog', `map:${title}:${name}:κ3:${h}`)));
     console.log(`| ${name} | ${cells.join(' | ')} |`);
   }
 }

@@ -27,10 +27,12 @@ export interface ContingencyArms {
   y: { name: string; rules: string | PartialRules | undefined };
 }
 
-/** Impact at each horizon per level and arm, for the given seeds: [level][arm][horizon][seed]. */
-export function impactsAtHorizons(prep: Prepared, seedList: readonly number[], arms: ContingencyArms): number[][][][] {
+/** Impact at each horizon per level and arm, for the given seeds: [level][arm][horizon][seed].
+ * `levels` (low, high) defaults to the experiment's κ = 0 and 7; the map also looks at other κ. */
+export function impactsAtHorizons(prep: Prepared, seedList: readonly number[], arms: ContingencyArms,
+  levels: readonly { kappa: number }[] = LEVELS): number[][][][] {
   const T = HORIZONS[HORIZONS.length - 1];
-  return LEVELS.map((level) => {
+  return levels.map((level) => {
     const sc = atLevel(prep.scenario, level);
     return [arms.x, arms.y].map((arm) => {
       const perHorizon = HORIZONS.map(() => [] as number[]);
