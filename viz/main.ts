@@ -5,7 +5,7 @@ import './style.css';
 import { createSimClient } from './client.ts';
 import { decodeSettings, encodeSettings, type AppSettings } from './state/url.ts';
 import { seriesOf } from './state/series.ts';
-import { adoptRun, appendLog, axisEnd, canBranch, createAppState, endTick as runEnd, pendingTicks, takeRules, toggleHighlight } from './state/app.ts';
+import { adoptRun, axisEnd, canBranch, createAppState, endTick as runEnd, pendingTicks, takeFrameLog, takeRules, toggleHighlight } from './state/app.ts';
 import { decodeScenario, encodeScenario, fragmentScenario, MAX_FRAGMENT } from './state/scenarioLink.ts';
 import { t, fmt, type Lang, type StringKey } from './i18n.ts';
 import { createNetworkView, escapeHtml, type RingMode } from './views/network.ts';
@@ -467,12 +467,9 @@ function applyFrame(f: Frame, current = true): void {
     const g = state.ghost, row = g && g.length ? g.rowOfTick(Math.min(f.tick, g.tick(g.length - 1))) : -1;
     monitors.setGhost(g && row >= 0 ? (k) => g.value(row, k) : null);
   }
-  // A control's frame may overlap one asked for before it (both in flight): entries the log
-  // already holds are the same ones (a run's log only grows) and are not shown twice.
-  const known = Math.max(0, state.log.length - f.logFrom);
-  if (f.log.length > known) {
-    const entries = known ? f.log.slice(known) : f.log;
-    appendLog(state, f.logFrom + known, entries);
+  // Overlapping frames (a control's and one asked for before it) hold some entries twice.
+  const entries = takeFrameLog(state, f.logFrom, f.log);
+  if (entries.length) {
     eventLog.append(entries);
     chartsDirty = true;
   }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  adoptRun, appendLog, axisEnd, canBranch, createAppState, endTick, pendingTicks, takeRules, toggleHighlight,
+  adoptRun, appendLog, axisEnd, canBranch, createAppState, endTick, pendingTicks, takeFrameLog, takeRules, toggleHighlight,
 } from '../../viz/state/app.ts';
 import { ROW_WIDTH, seriesOf } from '../../viz/state/series.ts';
 import { DEFAULT_RULES, type LogEntry } from '../../sim/meta.ts';
@@ -55,6 +55,38 @@ describe('app state', () => {
     appendLog(s, 2, [entry(9, true)]);
     expect(s.log.map((e) => e.tick)).toEqual([1, 2, 9]);
     expect(s.marks.map((e) => e.tick)).toEqual([2, 9]);
+  });
+
+  it('overlapping frames take each log entry once, in the worker\'s order', () => {
+    // The worker's log; frames carry a slice of it from `logFrom` on, and may arrive overlapping
+    // (a play/pause frame and a display frame asked for before it) or repeated.
+    const worker = [1, 2, 3, 4, 5, 6, 7].map((t) => entry(t, t % 2 === 0));
+    const s = createAppState();
+    expect(takeFrameLog(s, 0, worker.slice(0, 3)).map((e) => e.tick)).toEqual([1, 2, 3]);
+    expect(takeFrameLog(s, 1, worker.slice(1, 5)).map((e) => e.tick)).toEqual([4, 5]); // overlaps by two
+    expect(takeFrameLog(s, 2, worker.slice(2, 4))).toEqual([]); // entirely known, older
+    expect(takeFrameLog(s, 5, [])).toEqual([]);
+    expect(takeFrameLog(s, 5, worker.slice(5))).toHaveLength(2);
+    expect(s.log).toEqual(worker);
+    expect(s.marks).toEqual(worker.filter((e) => e.marked));
+  });
+
+  it('whatever frames overlap, the view is handed each entry once and the log is the worker\'s', () => {
+    const worker = Array.from({ length: 12 }, (_, t) => entry(t, t % 3 === 0));
+    // Frames as the worker sends them: each from the log length the page had asked with (at most
+    // what it holds) to the worker's length at that moment; lengths never shrink.
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(12), fc.nat(12)), { maxLength: 10 }), (asks) => {
+      const s = createAppState();
+      const shown: LogEntry[] = [];
+      let workerLength = 0;
+      for (const [ask, grow] of asks) {
+        workerLength = Math.min(12, Math.max(workerLength, grow));
+        const from = Math.min(ask, s.log.length);
+        shown.push(...takeFrameLog(s, from, worker.slice(from, workerLength)));
+      }
+      expect(s.log).toEqual(worker.slice(0, workerLength));
+      expect(shown).toEqual(s.log);
+    }));
   });
 
   it('marks are always exactly the marked log entries, in order', () => {

@@ -58,6 +58,18 @@ export function endTick(state: AppState, end: number | null): number {
 }
 
 /** Log entries from index `from` on: a `from` below the current length replaces from there. */
+/** A frame's log entries from index `logFrom` on, taken into the state; returns the entries that
+ * were new. Frames may overlap (a control's frame and one asked for before it, both in flight):
+ * the entries the state already holds are the same ones (a run's log only grows) and are not
+ * taken twice. */
+export function takeFrameLog(state: AppState, logFrom: number, entries: readonly LogEntry[]): LogEntry[] {
+  const known = Math.max(0, state.log.length - logFrom);
+  if (entries.length <= known) return [];
+  const fresh = entries.slice(known);
+  appendLog(state, logFrom + known, fresh);
+  return fresh;
+}
+
 export function appendLog(state: AppState, from: number, entries: readonly LogEntry[]): void {
   if (from < state.log.length) {
     state.log = state.log.slice(0, from);

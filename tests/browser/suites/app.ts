@@ -247,7 +247,8 @@ test('play/pause in quick succession at 3,000 actors: the page holds one row per
   await page.selectOption('#speed', '0');
   // Each click sends its command and a frame request right behind it, alongside any display
   // frame already on its way; overlapping frames must not duplicate rows or log entries. (The
-  // overlap carrying new log entries is rare here: this checks the outcome, not that path alone.)
+  // overlap carrying new log entries is rare here: this checks the outcome; the merge itself,
+  // takeFrameLog, is tested with overlapping frames in tests/viz/appState.test.ts.)
   for (let k = 0; k < 24; k++) { await page.click('#btn-play'); await page.waitForTimeout(40 + (k % 3) * 25); }
   if ((await page.getAttribute('#btn-play', 'aria-pressed')) === 'true') await page.click('#btn-play');
   await page.waitForFunction(() => (window as unknown as { __samenspel: { workerPlaying: boolean } }).__samenspel.workerPlaying === false);
