@@ -162,7 +162,7 @@ class Engine implements Run {
   initialise(): void {
     const s = this.state;
     applyBehaviourMix(s, this.currentRules.behaviour);
-    for (let i = 0; i < s.n; i++) s.meetShare[i] = baseMeetShare(s, i);
+    for (let i = 0; i < s.n; i++) s.meetShare[i] = baseMeetShare(s, i, this.currentParams.meetingHabit);
     refreshApproaches(s, this.opgave.omega, true);
     // Preferences on knowledge aspects start halfway between stake and belief (P_k(β)).
     for (let i = 0; i < s.n; i++) {

@@ -216,7 +216,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
   const meta = actorMeta(sc);
   const sectorExpertise = (sec: number, a: number) => {
     const e = sc.sectors[sec].expertise;
-    return e ? perAspectValue(e, aspectIds, a) : 0.3;
+    return e ? perAspectValue(e, aspectIds, a) : p.sectorExpertise;
   };
   // Value aspects: belief = stake (unused). Knowledge aspects get their knob beliefs once the
   // landscape exists (opgave.ts), after every actor's stake and expertise are drawn.
@@ -390,7 +390,7 @@ export function standing(s: State, i: number): number {
 
 /** The meeting-time share an actor's profile leans to: need-recognition, adding value and a
  * long breath all take meeting time. */
-export function baseMeetShare(s: State, i: number): number {
+export function baseMeetShare(s: State, i: number, habit: number): number {
   const o = i * PROFILE_WIDTH;
-  return 0.1 + 0.5 * (s.profile[o + NEED] + s.profile[o + VALUE] + s.profile[o + PATIENCE]) / 3;
+  return habit + 0.5 * (s.profile[o + NEED] + s.profile[o + VALUE] + s.profile[o + PATIENCE]) / 3;
 }

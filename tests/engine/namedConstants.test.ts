@@ -8,9 +8,10 @@ import { shipped } from '../helpers.ts';
 
 const TICKS = 40;
 
-function series(params: Record<string, number>, rules: RulesChange | undefined): string {
+function series(params: Record<string, number>, rules: RulesChange | undefined, noSectorExpertise = false): string {
   const scenario = shipped('jeugdhulp');
   Object.assign(scenario.params, params);
+  if (noSectorExpertise) for (const sec of scenario.sectors) delete sec.expertise;
   return seriesToCsv(simulate({ scenario, seed: 1, ticks: TICKS, rules }).recorder);
 }
 
@@ -19,7 +20,7 @@ const WIDE_CORE = { engagementCore: 0.5 };
 /** Nobody votes open, or selective: the later thresholds of the rule vote decide. */
 const NO_OPEN = { ruleOpenAbove: 1 }, NO_SELECTIVE = { ruleOpenAbove: 1, ruleSelectiveClaim: 1 };
 
-const CASES: { param: string; value: number; rules?: RulesChange; base?: Record<string, number> }[] = [
+const CASES: { param: string; value: number; rules?: RulesChange; base?: Record<string, number>; noSectorExpertise?: boolean }[] = [
   { param: 'inviteMinGain', value: 0.3, rules: { entry: 'invitation' } },
   { param: 'weightedResourceWeight', value: 5, rules: { decision: 'weighted' }, base: WIDE_CORE },
   { param: 'ruleOpenAbove', value: 1, rules: { setter: 'core' } },
@@ -36,19 +37,22 @@ const CASES: { param: string; value: number; rules?: RulesChange; base?: Record<
   { param: 'positieRoleWeight', value: 0.9 },
   { param: 'meetShareMin', value: 0.4 },
   { param: 'meetShareMax', value: 0.2 },
+  { param: 'meetingHabit', value: 0.3 },
+  { param: 'sectorExpertise', value: 0.8, noSectorExpertise: true },
 ];
 
 describe('parameters that were fixed numbers are read by their mechanism', () => {
   const baseline = new Map<string, string>();
-  const reference = (base: Record<string, number>, rules: RulesChange | undefined) => {
-    const key = JSON.stringify([base, rules ?? null]);
-    if (!baseline.has(key)) baseline.set(key, series(base, rules));
+  const reference = (base: Record<string, number>, rules: RulesChange | undefined, noSectorExpertise = false) => {
+    const key = JSON.stringify([base, rules ?? null, noSectorExpertise]);
+    if (!baseline.has(key)) baseline.set(key, series(base, rules, noSectorExpertise));
     return baseline.get(key)!;
   };
   for (const c of CASES) {
-    const where = [c.rules && `rules ${JSON.stringify(c.rules)}`, c.base && `params ${JSON.stringify(c.base)}`].filter(Boolean).join(', ');
+    const where = [c.rules && `rules ${JSON.stringify(c.rules)}`, c.base && `params ${JSON.stringify(c.base)}`,
+      c.noSectorExpertise && 'sectors without expertise'].filter(Boolean).join(', ');
     it(`${c.param} = ${c.value}${where ? ` (${where})` : ''} changes the run`, () => {
-      expect(series({ ...c.base, [c.param]: c.value }, c.rules)).not.toBe(reference(c.base ?? {}, c.rules));
+      expect(series({ ...c.base, [c.param]: c.value }, c.rules, c.noSectorExpertise)).not.toBe(reference(c.base ?? {}, c.rules, c.noSectorExpertise));
     });
   }
 });

@@ -103,7 +103,7 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
 
     // Budget: lean toward the channel that paid off, and back toward the profile's habit.
     // Searching below aspiration takes meeting time too.
-    let m = s.meetShare[i] + p.budgetAdapt * (0.5 * lean + search + (baseMeetShare(s, i) - s.meetShare[i]));
+    let m = s.meetShare[i] + p.budgetAdapt * (0.5 * lean + search + (baseMeetShare(s, i, p.meetingHabit) - s.meetShare[i]));
     m = m < shareMin ? shareMin : m > shareMax ? shareMax : m;
     s.meetShare[i] = m;
     if (s.position[i] === OUTSIDE) s.mobilised[i] = 0;
