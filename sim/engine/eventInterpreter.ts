@@ -5,7 +5,7 @@ import type { Bilingual, Params } from '../schema/params.ts';
 import { resolveRules, type Rules } from '../schema/rules.ts';
 import type { Scenario, ScenarioEvent } from '../schema/scenario.ts';
 import { pct, rulesChangeText } from './log.ts';
-import { applyBehaviourMix, BROKER_MAX, OUTSIDE, pairCapacity, PERIPHERY, rebuildPresent, type ActorMeta, type State } from './state.ts';
+import { applyBehaviourMix, archetypeProfiles, BROKER_MAX, OUTSIDE, pairCapacity, PERIPHERY, rebuildPresent, type ActorMeta, type State } from './state.ts';
 import { dropActorTies, ensureTie } from './ties.ts';
 
 /** What the interpreter may read and change of a run. */
@@ -116,7 +116,7 @@ export function applyEvent(host: EventHost, e: ScenarioEvent): Bilingual {
     case 'rules': {
       const before = host.rules;
       host.rules = resolveRules(before, e.rules);
-      if (JSON.stringify(before.behaviour) !== JSON.stringify(host.rules.behaviour)) applyBehaviourMix(s, host.rules.behaviour);
+      if (JSON.stringify(before.behaviour) !== JSON.stringify(host.rules.behaviour)) applyBehaviourMix(s, host.rules.behaviour, archetypeProfiles(host.scenario));
       host.rulesChanged();
       return rulesChangeText(before, host.rules);
     }

@@ -8,7 +8,7 @@ import { eventSchema, type Scenario, type ScenarioEvent, type ScenarioEventInput
 import { checkEvents } from '../schema/events.ts';
 import { InputError, issuesOf } from '../schema/validate.ts';
 import { createRng, type Rng } from './rng.ts';
-import { actorMeta, applyBehaviourMix, baseMeetShare, createState, settleShape, type ActorMeta, type State } from './state.ts';
+import { actorMeta, applyBehaviourMix, archetypeProfiles, baseMeetShare, createState, settleShape, type ActorMeta, type State } from './state.ts';
 import { buildCtx, type Ctx, type Reporter } from './mechanisms/context.ts';
 import { budgets } from './mechanisms/budgets.ts';
 import { meetings } from './mechanisms/meetings.ts';
@@ -161,7 +161,7 @@ class Engine implements Run {
 
   initialise(): void {
     const s = this.state;
-    applyBehaviourMix(s, this.currentRules.behaviour);
+    applyBehaviourMix(s, this.currentRules.behaviour, archetypeProfiles(this.scenario));
     for (let i = 0; i < s.n; i++) s.meetShare[i] = baseMeetShare(s, i, this.currentParams.meetingHabit);
     refreshApproaches(s, this.opgave.omega, true);
     // Preferences on knowledge aspects start halfway between stake and belief (P_k(β)).

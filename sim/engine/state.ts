@@ -3,7 +3,7 @@
 import type { Params } from '../schema/params.ts';
 import { randomInt, randomNormal, type Rng } from './rng.ts';
 import { ensureTie } from './ties.ts';
-import type { Dist, Profile, Scenario } from '../schema/scenario.ts';
+import { ARCHETYPE_PROFILES, ARCHETYPES, type Dist, type Profile, type Scenario } from '../schema/scenario.ts';
 import { actorNames } from '../schema/events.ts';
 import { knobsPerAspect } from '../schema/scenario.ts';
 import { createOpgave } from './opgave.ts';
@@ -16,11 +16,13 @@ export const PROFILE_WIDTH = 5;
 /** Default representation of a group of organisations (named actors default to the same). */
 export const ORGANISATION_ACHTERBAN = 0.5;
 
-export const ARCHETYPE_PROFILES: readonly Profile[] = [
-  { need: 0.8, value: 0.8, trust: 0.9, patience: 0.9, selectivity: 0.7 }, // netwerker
-  { need: 0.2, value: 0.5, trust: 0.5, patience: 0.1, selectivity: 0.3 }, // transactioneel
-  { need: 0.3, value: 0.1, trust: 0.3, patience: 0.4, selectivity: 0.1 }, // meelifter
-];
+
+/** The archetypes' profiles for a scenario, indexed as ARCHETYPES (NETWERKER, …): its own
+ * `archetypes` where given, else the defaults. Derived from the scenario alone (no draws), so a
+ * restored run gets the same. */
+export function archetypeProfiles(sc: Pick<Scenario, 'archetypes'>): readonly Profile[] {
+  return ARCHETYPES.map((a) => sc.archetypes?.[a] ?? ARCHETYPE_PROFILES[a]);
+}
 
 /** Brokered meetings (a lever) queued for one tick. */
 export const BROKER_MAX = 64;
@@ -227,6 +229,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
       s.pref[x] = s.stake[x];
     }
   };
+  const profiles = archetypeProfiles(sc);
   const setProfile = (i: number, prof: Profile, archetype: number) => {
     const o = i * PROFILE_WIDTH;
     s.ownProfile[o + NEED] = prof.need; s.ownProfile[o + VALUE] = prof.value; s.ownProfile[o + TRUST] = prof.trust;
@@ -247,9 +250,9 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
     s.threshold[i] = a.threshold; s.engagement[i] = a.engagement;
     if (typeof a.behaviour === 'string') {
       const arch = a.behaviour === 'netwerker' ? NETWERKER : a.behaviour === 'transactioneel' ? TRANSACTIONEEL : MEELIFTER;
-      setProfile(i, ARCHETYPE_PROFILES[arch], arch);
+      setProfile(i, profiles[arch], arch);
     } else {
-      setProfile(i, a.behaviour, nearestArchetype(a.behaviour));
+      setProfile(i, a.behaviour, nearestArchetype(a.behaviour, profiles));
     }
     s.position[i] = a.position === 'core' ? CORE : a.position === 'periphery' ? PERIPHERY : a.position === 'outside' ? OUTSIDE : positionFor(a.engagement, p);
     s.mixDraw[i] = rng();
@@ -273,7 +276,7 @@ export function createState(sc: Scenario, p: Params, rng: Rng): { state: State; 
       s.achterban[i] = drawDist(g.achterban ?? (g.organisation ? ORGANISATION_ACHTERBAN : 0), rng);
       s.engagement[i] = drawDist(g.engagement, rng); s.threshold[i] = g.threshold;
       const arch = pickArchetype(g.behaviour, rng());
-      setProfile(i, ARCHETYPE_PROFILES[arch], arch);
+      setProfile(i, profiles[arch], arch);
       s.position[i] = positionFor(s.engagement[i], p);
       s.mixDraw[i] = rng();
       initBeliefs(i);
@@ -340,9 +343,9 @@ export function positionFor(e: number, p: Params): number {
   return e >= p.engagementCore ? CORE : e >= p.engagementOut ? PERIPHERY : OUTSIDE;
 }
 
-function nearestArchetype(prof: Profile): number {
+function nearestArchetype(prof: Profile, profiles: readonly Profile[]): number {
   let best = 0, bestD = Infinity;
-  ARCHETYPE_PROFILES.forEach((a, i) => {
+  profiles.forEach((a, i) => {
     const d = (a.need - prof.need) ** 2 + (a.value - prof.value) ** 2 + (a.trust - prof.trust) ** 2 +
       (a.patience - prof.patience) ** 2 + (a.selectivity - prof.selectivity) ** 2;
     if (d < bestD) { bestD = d; best = i; }
@@ -359,13 +362,14 @@ export function pairCapacity(n: number, cap: number, p: Params): number {
 
 /** Applies the rules' behaviour mix (or restores the scenario's own profiles). No draws: each
  * actor keeps the uniform `mixDraw` it got at initialisation, so a rule change is replayable. */
-export function applyBehaviourMix(s: State, mix: { netwerker: number; transactioneel: number; meelifter: number } | null): void {
+export function applyBehaviourMix(s: State, mix: { netwerker: number; transactioneel: number; meelifter: number } | null,
+  profiles: readonly Profile[]): void {
   for (let i = 0; i < s.n; i++) {
     const arch = mix ? pickArchetype(mix, s.mixDraw[i]) : s.ownArchetype[i];
     s.archetype[i] = arch;
     const o = i * PROFILE_WIDTH;
     if (mix) {
-      const a = ARCHETYPE_PROFILES[arch];
+      const a = profiles[arch];
       s.profile[o + NEED] = a.need; s.profile[o + VALUE] = a.value; s.profile[o + TRUST] = a.trust;
       s.profile[o + PATIENCE] = a.patience; s.profile[o + SELECTIVITY] = a.selectivity;
     } else {

@@ -44,6 +44,17 @@ export const profileSchema = z.object({
 }).strict();
 export type Profile = z.infer<typeof profileSchema>;
 
+/** The three behaviour archetypes' profiles (ODD.md §2), in the order of ARCHETYPES; a scenario
+ * may give its own under `archetypes`. */
+export const ARCHETYPE_PROFILES: Readonly<Record<Archetype, Profile>> = {
+  netwerker: { need: 0.8, value: 0.8, trust: 0.9, patience: 0.9, selectivity: 0.7 },
+  transactioneel: { need: 0.2, value: 0.5, trust: 0.5, patience: 0.1, selectivity: 0.3 },
+  meelifter: { need: 0.3, value: 0.1, trust: 0.3, patience: 0.4, selectivity: 0.1 },
+};
+const archetypesSchema = z.object({
+  netwerker: profileSchema.optional(), transactioneel: profileSchema.optional(), meelifter: profileSchema.optional(),
+}).strict();
+
 /** The landscape's fields that a `landscape` event changes mid-run (the app's live controls),
  * with their metadata once: the scenario schema, the event check and the app read it here. */
 export const LANDSCAPE_LIVE = {
@@ -236,6 +247,9 @@ export const scenarioSchema = z.object({
   ties: z.array(tieSchema).default([]),
   rules: rulesField.default('open-netwerk'),
   params: paramsSchema.default({}),
+  /** The archetypes' profiles for this scenario (actors named by archetype, groups' and the
+   * rules' behaviour mix); each one left out keeps ARCHETYPE_PROFILES. */
+  archetypes: archetypesSchema.default({}),
   events: z.array(eventSchema).default([]),
   /** Short names for `--set`, e.g. { "actors": "groups.0.count" }. */
   aliases: z.record(z.string(), z.string()).default({}),

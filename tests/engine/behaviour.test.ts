@@ -165,3 +165,34 @@ describe('mandate and constituency', () => {
     expect(Array.from(s.achterban)).toEqual([0.5, 0.5, 0, 0]);
   });
 });
+
+describe('archetype profiles per scenario', () => {
+  const own = { need: 0.11, value: 0.22, trust: 0.33, patience: 0.44, selectivity: 0.55 };
+  const actors = [{ name: 'A', sector: 's1', stake: [0.2, 0.2], behaviour: 'meelifter' as const }, { name: 'B', sector: 's2', stake: [0.8, 0.8] }];
+  const profileOf = (s: State, i: number) => Array.from(s.profile.subarray(i * 5, i * 5 + 5));
+
+  it('an actor named by archetype takes the scenario\'s profile for it; the others keep the defaults', () => {
+    const run = createRun({ scenario: tiny({ actors, archetypes: { meelifter: own } }), seed: 1 });
+    expect(profileOf(run.state, 0)).toEqual([0.11, 0.22, 0.33, 0.44, 0.55]);
+    expect(profileOf(run.state, 1)).toEqual([0.8, 0.8, 0.9, 0.9, 0.7]); // netwerker, the default
+    // Ablation: without the field (or with it empty) the defaults return, bit for bit.
+    const plain = createRun({ scenario: tiny({ actors }), seed: 1 });
+    expect(profileOf(plain.state, 0)).toEqual([0.3, 0.1, 0.3, 0.4, 0.1]);
+    const empty = createRun({ scenario: tiny({ actors, archetypes: {} }), seed: 1 });
+    for (let t = 0; t < 10; t++) { plain.step(); empty.step(); }
+    expect(Array.from(empty.measures)).toEqual(Array.from(plain.measures));
+  });
+
+  it('the rules\' behaviour mix, also mid-run, assigns the scenario\'s profiles', () => {
+    const run = createRun({ scenario: tiny({ actors, archetypes: { transactioneel: own } }), seed: 1 });
+    run.step();
+    run.setRules({ behaviour: { netwerker: 0, transactioneel: 1, meelifter: 0 } });
+    run.step();
+    expect(profileOf(run.state, 0)).toEqual([0.11, 0.22, 0.33, 0.44, 0.55]);
+    expect(profileOf(run.state, 1)).toEqual([0.11, 0.22, 0.33, 0.44, 0.55]);
+  });
+
+  it('the scenario schema refuses an unknown archetype', () => {
+    expect(() => tiny({ actors, archetypes: { gangmaker: own } as never })).toThrow(/archetypes/);
+  });
+});
