@@ -9,23 +9,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliAsync, expectBadInput, tempDir, until, writeJson } from './helpers.ts';
+import { cli, cliAsync, expectBadInput, tempDir, TINY_CALIBRATION, TINY_SCENARIO, until, writeJson } from './helpers.ts';
 
 const DIR = tempDir('samenspel-design-survive-');
-writeJson(join(DIR, 'tiny.json'), {
-  id: 'tiny', title: { nl: 'Klein', en: 'Tiny' }, description: { nl: 'Testscenario', en: 'Test scenario' }, ticks: 12,
-  aspects: [{ id: 'a', label: { nl: 'A', en: 'A' }, kind: 'knowledge', solution: 0.5 }, { id: 'b', label: { nl: 'B', en: 'B' }, kind: 'value' }],
-  sectors: [
-    { id: 's1', label: { nl: 'S1', en: 'S1' }, color: '#111111', affectedness: 1 },
-    { id: 's2', label: { nl: 'S2', en: 'S2' }, color: '#222222', affectedness: 0.5 },
-  ],
-  actors: [
-    { name: 'A', sector: 's1', stake: [0.2, 0.2], proactiveness: 0.8, engagement: 0.8 },
-    { name: 'B', sector: 's2', stake: [0.8, 0.8], proactiveness: 0.6, engagement: 0.7 },
-    { name: 'C', sector: 's1', stake: [0.5, 0.4], engagement: 0.6 },
-    { name: 'D', sector: 's2', stake: [0.4, 0.6], engagement: 0.6 },
-  ],
-});
+writeJson(join(DIR, 'tiny.json'), TINY_SCENARIO);
 // 2 trajectories × 3 points × 2 seeds = 12 runs.
 const SENS = writeJson(join(DIR, 'sens.json'), {
   id: 'tiny-sensitivity', scenario: 'tiny.json', parameters: { mu: { min: 0.05, max: 0.5 }, trustGain: { min: 0.01, max: 0.1 } },
@@ -33,14 +20,7 @@ const SENS = writeJson(join(DIR, 'sens.json'), {
   seeds: 2, seed: 5, statistics: { resamples: 100, level: 0.95 },
 });
 // 5 points × 2 seeds = 10 runs; all 5 points are accepted, then held out on P2.
-const CAL_SPEC = {
-  id: 'tiny-calibration', scenario: 'tiny.json', parameters: { mu: { min: 0.05, max: 0.5 }, maxMeetings: { min: 1, max: 6 } },
-  filters: [
-    { id: 'some-direction', measure: { measure: 'richten', keep: 'mean', last: 5 }, min: 0.05 },
-    { id: 'core-vs-periphery', left: { measure: 'core', keep: 'final' }, op: '<', right: { measure: 'present', keep: 'final' } },
-  ],
-  accept: { share: 0.5 }, heldout: { patterns: ['P2'], seeds: 3 }, samples: 5, seeds: 2, seed: 3,
-};
+const CAL_SPEC = TINY_CALIBRATION;
 const CAL = writeJson(join(DIR, 'cal.json'), CAL_SPEC);
 // Stage 1: 2 trajectories × 4 points × 2 seeds = 16 runs; stage 2 as above over the 2 kept parameters.
 const SCREENED = writeJson(join(DIR, 'screened.json'), {
