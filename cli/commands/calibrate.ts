@@ -10,13 +10,12 @@ import { scenarioLoader } from '../batch/load.ts';
 import { writeManifest } from '../batch/output.ts';
 import { chooseShard } from '../batch/shard.ts';
 import { readJsonLines, writeFileDurable } from '../batch/store.ts';
-import { parsePositiveInt, UsageError, parseOptionalCount } from '../io.ts';
+import { checkOutDir, UsageError, parseOptionalCount } from '../io.ts';
 import { calibrationReport } from '../calibrate/report.ts';
 import { PREREGISTRATION_FILE, preregister } from '../calibrate/preregister.ts';
 import { runSession } from '../sensitivity/session.ts';
 import { addRunGuardOptions, crashHooks, failedRuns, lockFolder, onStopSignals, reportInterrupted, runTimeoutOf, signalHelp } from '../batch/guard.ts';
 import { runHeldout, HELDOUT_FAILURES_FILE } from '../calibrate/heldout.ts';
-import { checkOutDir } from '../io.ts';
 import type { Lock } from '../batch/lock.ts';
 import type { DesignRunFlags } from './sensitivity.ts';
 
@@ -34,7 +33,7 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'output directory (the spec is preregistered there before any run)')
     .option('--points <n>', "Latin hypercube points (overrides the spec's samples; quick trial)")
     .option('--seeds <n>', "runs per point for the filters and the screening (overrides the spec's seeds)")
-    .option('--workers <n>', 'worker threads for the filter runs (default: all cores)')
+    .option('--workers <n>', 'worker threads for the runs and the held-out tests (default: all cores)')
     .option('--shard <k/n>', 'run only shard k of n of the filter runs; merge, then rerun with --resume on the merged folder')
     .option('--shards <n>', 'shard count for JOB_COMPLETION_INDEX (or set SAMENSPEL_SHARD_COUNT)')
     .option('--resume', 'continue the calibration in --out');
@@ -222,4 +221,3 @@ export function register(program: Command): void {
       if (outcome.failed) process.exitCode = 2;
     });
 }
-
