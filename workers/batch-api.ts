@@ -7,7 +7,8 @@ import {
 } from '../sim/index.ts';
 
 /**
- * Hidden test hook (`samenspel batch --test-crash runId=mode`): make one run fail on purpose.
+ * Hidden test hook (`--test-crash runId=mode` of batch, sensitivity and calibrate; calibrate's
+ * held-out point d is `heldout-d<d>`): make one run fail on purpose.
  * throw: the run throws every attempt; exit: the worker exits every attempt; exit-once: the
  * worker exits on the first attempt only (the retry succeeds); hang: the run never ends (a
  * busy loop, so only terminating the worker stops it — what --run-timeout must do).

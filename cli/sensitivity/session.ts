@@ -42,7 +42,7 @@ export interface SessionOutcome {
   /** This directory's runs (all, unless sharded). */
   selected: RunPlan[];
   results: ReadonlyMap<number, RunResult>;
-  /** Runs of this directory that failed twice. */
+  /** Runs of this directory that failed (twice, or once past the run time limit). */
   failed: number;
   files: string[];
   /** Runs of this directory stopped at the run time limit (in this session). */
