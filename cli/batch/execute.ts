@@ -6,8 +6,9 @@
 // pool: finished runs stay in the store, runs in flight are left for --resume.
 import type { BatchScenarios, ResolvedBatch, RunPlan } from '../../sim/index.ts';
 import { createNodeBatchPool } from '../../workers/node-pool.ts';
-import { TaskTimeoutError } from '../../workers/pool.ts';
-import type { CrashHook } from '../../workers/batch-api.ts';
+import { TaskTimeoutError, type Pool } from '../../workers/pool.ts';
+import type { BatchWorkerApi, CrashHook } from '../../workers/batch-api.ts';
+import type { Remote } from 'comlink';
 import type { Progress } from './progress.ts';
 import type { Store } from './store.ts';
 
@@ -35,31 +36,63 @@ export async function executePlans(
 ): Promise<Outcome> {
   if (!todo.length || opts.signal?.aborted) return { finished: 0, failed: 0, timedOut: 0, replaced: 0, interrupted: Boolean(opts.signal?.aborted) };
   const pool = createNodeBatchPool(Math.min(opts.workers, todo.length), { batch, scenarios, crash: opts.crash });
-  const aborted = () => Boolean(opts.signal?.aborted);
-  const onAbort = () => { void pool.close(); };
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
   opts.progress.inFlight?.(() => pool.busy);
   let written = 0;
-  let finished = 0;
-  let failed = 0;
-  let timedOut = 0;
   const counted = () => {
     written++;
     if (opts.exitAfter !== undefined && written >= opts.exitAfter) process.kill(process.pid, 'SIGKILL');
   };
+  const outcome = await runTasks(pool, todo, (remote, plan, attempt) => remote.run(plan, attempt), {
+    runTimeout: opts.runTimeout,
+    signal: opts.signal,
+    onResult(_plan, result) {
+      store.appendResult(result);
+      opts.progress.tick(false);
+      counted();
+    },
+    onFailure(plan, attempts, error) {
+      store.appendFailure({ index: plan.index, runId: plan.runId, attempts, error });
+      opts.progress.tick(true);
+      counted();
+    },
+  });
+  return outcome;
+}
+
+export interface TaskHandlers<T, R> {
+  runTimeout?: number;
+  signal?: AbortSignal;
+  /** Called once per item that finished (never after an abort). */
+  onResult(item: T, result: R): void;
+  /** Called once per item that failed twice, or once past the time limit (never after an abort). */
+  onFailure(item: T, attempts: number, error: string): void;
+}
+
+/**
+ * Runs every item as a pool task, each tried ATTEMPTS times at most; a task past the time
+ * limit is not retried (the same seed would hang again). Closes the pool at the end; an abort
+ * closes it at once and records nothing more. Shared by batch runs and calibrate's held-out tests.
+ */
+export async function runTasks<T, R>(
+  pool: Pool<BatchWorkerApi>, items: readonly T[], task: (remote: Remote<BatchWorkerApi>, item: T, attempt: number) => Promise<R>, h: TaskHandlers<T, R>,
+): Promise<Outcome> {
+  const aborted = () => Boolean(h.signal?.aborted);
+  const onAbort = () => { void pool.close(); };
+  h.signal?.addEventListener('abort', onAbort, { once: true });
+  let finished = 0;
+  let failed = 0;
+  let timedOut = 0;
   try {
-    await Promise.all(todo.map(async (plan) => {
+    await Promise.all(items.map(async (item) => {
       let error = '';
       let attempts = 0;
       for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
         attempts = attempt;
         try {
-          const result = await pool.run((remote) => remote.run(plan, attempt), { timeoutSeconds: opts.runTimeout });
+          const result = await pool.run((remote) => task(remote, item, attempt), { timeoutSeconds: h.runTimeout });
           if (aborted()) return;
-          store.appendResult(result);
           finished++;
-          opts.progress.tick(false);
-          counted();
+          h.onResult(item, result);
           return;
         } catch (e) {
           if (aborted()) return;
@@ -71,13 +104,11 @@ export async function executePlans(
           error = message(e);
         }
       }
-      store.appendFailure({ index: plan.index, runId: plan.runId, attempts, error });
       failed++;
-      opts.progress.tick(true);
-      counted();
+      h.onFailure(item, attempts, error);
     }));
   } finally {
-    opts.signal?.removeEventListener('abort', onAbort);
+    h.signal?.removeEventListener('abort', onAbort);
     await pool.close();
   }
   return { finished, failed, timedOut, replaced: pool.replaced, interrupted: aborted() };

@@ -1,5 +1,5 @@
-// One batch at a time per output folder: two processes appending to the same runs.jsonl would
-// interleave runs of two sessions. The lock is a file created exclusively ('wx') holding the
+// One process at a time per output folder (batch, sensitivity, calibrate, merge): two processes
+// appending to the same runs.jsonl would interleave runs of two sessions. The lock is a file created exclusively ('wx') holding the
 // owner's pid and host; a lock whose process is gone (killed, crashed, node reset) is stale and
 // taken over with a note, so a SIGKILL never blocks --resume.
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
@@ -22,6 +22,14 @@ function alive(pid: number): boolean {
 }
 
 export interface Lock { release(): void }
+
+const NOUNS: Record<string, string> = { batch: 'batch', sensitivity: 'sensitivity analysis', calibrate: 'calibration', merge: 'merge' };
+
+/** The holder's command (its first argument), for the messages; a lock without one is a batch's (older locks). */
+function holderName(command: string | undefined): string {
+  const first = (command ?? '').split(' ')[0];
+  return command === undefined ? 'batch' : Object.hasOwn(NOUNS, first) ? NOUNS[first] : 'samenspel process';
+}
 
 /** Takes the folder's lock or throws a UsageError naming the process that holds it. */
 export function acquireLock(dir: string, note: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): Lock {
@@ -49,11 +57,12 @@ export function acquireLock(dir: string, note: (s: string) => void = (s) => proc
     let held: Partial<LockInfo> = {};
     try { held = JSON.parse(readFileSync(file, 'utf8')) as LockInfo; } catch { /* torn or empty: treated as stale below */ }
     const sameHost = held.host === undefined || held.host === info.host;
+    const holder = holderName(held.command);
     if (typeof held.pid === 'number' && (!sameHost || alive(held.pid))) {
-      throw new UsageError(`${dir} is in use by another batch (pid ${held.pid}${sameHost ? '' : ` on ${held.host}`}, started ${held.started ?? '?'}): ` +
-        `wait for it to end, or choose another --out. If you are sure no batch writes there, delete ${file}`);
+      throw new UsageError(`${dir} is in use by another ${holder} (pid ${held.pid}${sameHost ? '' : ` on ${held.host}`}, started ${held.started ?? '?'}): ` +
+        `wait for it to end, or choose another --out. If you are sure no samenspel process writes there, delete ${file}`);
     }
-    note(`samenspel: ${file}: stale lock of a batch that is no longer running (pid ${held.pid ?? '?'}); taking it over`);
+    note(`samenspel: ${file}: stale lock of a ${holder} that is no longer running (pid ${held.pid ?? '?'}); taking it over`);
     if (existsSync(file)) rmSync(file, { force: true });
   }
   throw new UsageError(`${file}: could not take the lock (another process keeps creating it)`);

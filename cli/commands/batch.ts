@@ -1,18 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatSummaryText, prepareScenario, selectShard, type BatchScenarios, type ResolvedBatch, type Scenario } from '../../sim/index.ts';
-import type { CrashHook } from '../../workers/batch-api.ts';
 import { loadBatch } from '../batch/load.ts';
 import { executePlans } from '../batch/execute.ts';
-import { acquireLock } from '../batch/lock.ts';
+import { addRunGuardOptions, crashHooks, failedRuns, lockFolder, onStopSignals, reportInterrupted, runTimeoutOf, signalHelp } from '../batch/guard.ts';
 import { engineSourceHash, writeManifest, writeOutputs, writeScenarioFiles, type OutputInput, type Session } from '../batch/output.ts';
 import { warnLateEvents } from '../runOutput.ts';
 import { createProgress } from '../batch/progress.ts';
 import { chooseShard } from '../batch/shard.ts';
 import { openStore, readManifest } from '../batch/store.ts';
-import { checkOutDir, collect, parsePositiveInt, parseTicks, UsageError } from '../io.ts';
+import { checkOutDir, parsePositiveInt, parseTicks, UsageError } from '../io.ts';
 import { checkMemory } from '../memory.ts';
 
 interface BatchOptions {
@@ -27,25 +25,6 @@ interface BatchOptions {
   quiet?: boolean;
   testExitAfter?: string;
   testCrash: string[];
-}
-
-const CRASH_MODES = ['throw', 'exit', 'exit-once', 'hang'] as const;
-
-/** Exit codes of a batch stopped by a signal: 128 + the signal's number, as a shell reports it. */
-export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
-
-function crashHooks(values: string[]): CrashHook[] {
-  return values.map((v) => {
-    const [runId, mode] = v.split('=');
-    if (!runId || !CRASH_MODES.includes(mode as CrashHook['mode'])) throw new UsageError(`--test-crash expects runId=${CRASH_MODES.join('|')}, got '${v}'`);
-    return { runId, mode: mode as CrashHook['mode'] };
-  });
-}
-
-function parseSeconds(value: string, flag: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} expects a number of seconds greater than 0, got '${value}'`);
-  return n;
 }
 
 /** The largest engine state among the batch's scenarios (and design points, which may change their size). */
@@ -64,7 +43,7 @@ function largestScenario(batch: ResolvedBatch, scenarios: BatchScenarios): Scena
 }
 
 export function register(program: Command): void {
-  program.command('batch <spec>')
+  const command = program.command('batch <spec>')
     .description('compare strategies over many seeded runs in worker threads; writes runs.csv, summary.csv, pairs.csv and prints the verdicts (docs/BATCH.md)')
     .requiredOption('--out <dir>', 'output directory')
     .option('--workers <n>', 'worker threads (default: all cores)')
@@ -72,13 +51,11 @@ export function register(program: Command): void {
     .option('--shards <n>', 'shard count for JOB_COMPLETION_INDEX (or set SAMENSPEL_SHARD_COUNT)')
     .option('--resume', 'continue a batch in --out: run only what is missing')
     .option('--replications <r>', "override the spec's replications (quick trial)")
-    .option('--ticks <t>', "override the ticks per run (quick trial)")
-    .option('--run-timeout <seconds>', "stop a run that takes longer, record it in failures.csv and go on (default: the spec's runTimeout, else none)")
+    .option('--ticks <t>', "override the ticks per run (quick trial)");
+  addRunGuardOptions(command)
     .option('--quiet', 'no progress and no table on stderr/stdout')
     .addOption(new Option('--test-exit-after <n>', 'test hook: SIGKILL after n runs are written').hideHelp())
-    .addOption(new Option('--test-crash <runId=mode>', 'test hook: make a run throw, kill its worker or hang').hideHelp().argParser(collect).default([]))
-    .addHelpText('after', '\nSIGTERM or SIGINT (Slurm at its time limit, Ctrl-C) stop the batch cleanly: finished runs are kept, the manifest says\n' +
-      "'interrupted', the exit code is 143 or 130, and --resume continues. One batch at a time may write to an --out folder.")
+    .addHelpText('after', signalHelp('batch'))
     .action(async (specFile: string, opts: BatchOptions) => {
       const started = new Date();
       const workers = opts.workers !== undefined ? parsePositiveInt(opts.workers, '--workers') : availableParallelism();
@@ -88,14 +65,14 @@ export function register(program: Command): void {
         ticks: opts.ticks !== undefined ? parseTicks(opts.ticks, '--ticks') : undefined,
       };
       if (overrides.replications === 0) throw new UsageError('--replications must be at least 1');
-      const runTimeoutFlag = opts.runTimeout !== undefined ? parseSeconds(opts.runTimeout, '--run-timeout') : undefined;
+      if (opts.runTimeout !== undefined) runTimeoutOf(opts.runTimeout, undefined);
       const crash = crashHooks(opts.testCrash);
       const exitAfter = opts.testExitAfter !== undefined ? parsePositiveInt(opts.testExitAfter, '--test-exit-after') : undefined;
       const shard = chooseShard(opts.shard, opts.shards);
       checkOutDir(opts.out);
 
       const { spec, raw, batch, scenarios, plans } = loadBatch(specFile, overrides);
-      const runTimeout = runTimeoutFlag ?? spec.runTimeout;
+      const runTimeout = runTimeoutOf(opts.runTimeout, spec.runTimeout);
       for (const [i, st] of batch.strategies.entries()) {
         const shortest = Math.min(...batch.scenarios.map((sc) => sc.ticks));
         warnLateEvents(st.events, shortest, specFile, `strategies[${i}].events`);
@@ -105,25 +82,10 @@ export function register(program: Command): void {
       if (largest) checkMemory(largest, `${specFile}: scenario '${largest.id}'`, Math.min(workers, Math.max(1, selected.length)));
       const previous = opts.resume ? readManifest(opts.out) : null;
       const engineSource = engineSourceHash();
-      const lock = acquireLockAfterMkdir(opts.out);
+      const lock = lockFolder(opts.out);
       // From here on a signal stops the batch cleanly (the pool, once started); the finished runs are already durable in runs.jsonl.
-      const abort = new AbortController();
-      let stoppedBy: keyof typeof SIGNAL_EXIT | null = null;
-      const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
-        // A second signal while stopping means "now": finished runs are durable already.
-        if (stoppedBy) {
-          lock.release();
-          process.exit(SIGNAL_EXIT[signal]);
-        }
-        stoppedBy = signal;
-        process.stderr.write(`\nsamenspel: ${signal} received: stopping; finished runs are kept (resume with --resume)\n`);
-        abort.abort();
-      };
-      const onTerm = () => onSignal('SIGTERM');
-      const onInt = () => onSignal('SIGINT');
-      process.on('SIGTERM', onTerm);
-      process.on('SIGINT', onInt);
-      const offSignals = () => { process.off('SIGTERM', onTerm); process.off('SIGINT', onInt); };
+      const stop = onStopSignals([lock]);
+      const offSignals = () => stop.off();
       let store;
       try {
         store = openStore(opts.out, batch, plans, Boolean(opts.resume));
@@ -159,7 +121,7 @@ export function register(program: Command): void {
       const t0 = performance.now();
       let outcome;
       try {
-        outcome = await executePlans(batch, scenarios, todo, store, { workers, progress, exitAfter, crash, runTimeout, signal: abort.signal });
+        outcome = await executePlans(batch, scenarios, todo, store, { workers, progress, exitAfter, crash, runTimeout, signal: stop.signal });
       } finally {
         progress.stop();
         store.close();
@@ -172,12 +134,10 @@ export function register(program: Command): void {
           finished: new Date().toISOString(), seconds: Number(seconds.toFixed(3)), runsThisSession: ran,
           runsPerSecond: ran ? Number((ran / seconds).toFixed(3)) : null,
         });
-        if (stoppedBy) {
+        if (stop.stoppedBy) {
           const { files } = writeOutputs(input, true);
           const done = selected.filter((p) => store.results.has(p.index)).length;
-          process.stderr.write(`samenspel: interrupted by ${stoppedBy}: ${done} of ${selected.length} runs finished and kept in ${opts.out} ` +
-            `(${files.join(', ')}); continue with: npx samenspel ${resumeCommand()}\n`);
-          process.exitCode = SIGNAL_EXIT[stoppedBy];
+          reportInterrupted(stop.stoppedBy, `${done} of ${selected.length} runs finished and kept in ${opts.out} (${files.join(', ')})`);
           return;
         }
         const { summary, files } = writeOutputs(input);
@@ -188,33 +148,11 @@ export function register(program: Command): void {
         if (shard) log(`shard ${shard.k}/${shard.n} done; when all shards are done: npx samenspel merge <shard dirs…> --out <dir>`);
         const failed = selected.filter((p) => !store.results.has(p.index) && store.failures.has(p.index)).length;
         if (failed) {
-          const timed = outcome.timedOut ? ` (${outcome.timedOut} past the run time limit)` : '';
-          process.stderr.write(`samenspel: ${failed} run${failed === 1 ? '' : 's'} failed${outcome.timedOut ? timed : ' twice'}; see ${join(opts.out, 'failures.csv')}\n`);
+          process.stderr.write(`samenspel: ${failedRuns(failed, outcome.timedOut)}; see ${join(opts.out, 'failures.csv')}\n`);
           process.exitCode = 2;
         }
       } finally {
         lock.release();
       }
     });
-}
-
-/** The folder is created first, so the lock can live in it. */
-function acquireLockAfterMkdir(dir: string) {
-  mkdirSync(dir, { recursive: true });
-  const lock = acquireLock(dir);
-  // Also on an internal error's exit; only a SIGKILL leaves it behind (then it is stale).
-  process.once('exit', () => lock.release());
-  return lock;
-}
-
-/** This command line with --resume (once), for the message after an interruption. */
-function resumeCommand(): string {
-  const args: string[] = [];
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith('--test-')) { if (!argv[i].includes('=')) i++; continue; }
-    if (argv[i] !== '--resume') args.push(argv[i]);
-  }
-  const quote = (a: string) => (/^[\w./:=@,+-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
-  return [...args.map(quote), '--resume'].join(' ');
 }

@@ -3,52 +3,59 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import {
-  calibration, deriveSeed, expandRuns, parseBatchSpec, parseJsonText, parseScenario, patterns, resolveBatch, scenarioParams, sensitivity,
+  calibration, expandRuns, parseBatchSpec, parseJsonText, parseScenario, resolveBatch, scenarioParams, sensitivity,
   type RunResult,
 } from '../../sim/index.ts';
 import { scenarioLoader } from '../batch/load.ts';
 import { writeManifest } from '../batch/output.ts';
 import { chooseShard } from '../batch/shard.ts';
 import { readJsonLines, writeFileDurable } from '../batch/store.ts';
-import { parsePositiveInt, UsageError, parseOptionalCount } from '../io.ts';
+import { checkOutDir, UsageError, parseOptionalCount } from '../io.ts';
 import { calibrationReport } from '../calibrate/report.ts';
 import { PREREGISTRATION_FILE, preregister } from '../calibrate/preregister.ts';
 import { runSession } from '../sensitivity/session.ts';
+import { addRunGuardOptions, crashHooks, failedRuns, lockFolder, onStopSignals, reportInterrupted, runTimeoutOf, signalHelp } from '../batch/guard.ts';
+import { runHeldout, HELDOUT_FAILURES_FILE } from '../calibrate/heldout.ts';
+import type { Lock } from '../batch/lock.ts';
 import type { DesignRunFlags } from './sensitivity.ts';
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 
 interface CalibrateOptions extends DesignRunFlags { testExitAfterHeldout?: string }
 
 interface ScreeningResult { ranks: calibration.ScreeningRank[]; record: sensitivity.SensitivityRecord }
 
-const HELDOUT_FILE = 'heldout.jsonl';
 /** Stage 1's batch folder inside --out (an ordinary sensitivity-style batch folder). */
 const SCREENING_DIR = 'screening';
 const SCREENING_FILE = 'screening.csv';
 
 export function register(program: Command): void {
-  program.command('calibrate <spec>')
+  const command = program.command('calibrate <spec>')
     .description('preregistered calibration by patterns: optional Morris screening, Latin hypercube, descriptive filters, held-out pattern tests on accepted points; writes (screening.csv,) points.csv, accepted.csv, heldout.csv, calibration.html (docs/CALIBRATION.md)')
     .requiredOption('--out <dir>', 'output directory (the spec is preregistered there before any run)')
     .option('--points <n>', "Latin hypercube points (overrides the spec's samples; quick trial)")
     .option('--seeds <n>', "runs per point for the filters and the screening (overrides the spec's seeds)")
-    .option('--workers <n>', 'worker threads for the filter runs (default: all cores)')
+    .option('--workers <n>', 'worker threads for the runs and the held-out tests (default: all cores)')
     .option('--shard <k/n>', 'run only shard k of n of the filter runs; merge, then rerun with --resume on the merged folder')
     .option('--shards <n>', 'shard count for JOB_COMPLETION_INDEX (or set SAMENSPEL_SHARD_COUNT)')
-    .option('--resume', 'continue the calibration in --out')
+    .option('--resume', 'continue the calibration in --out');
+  addRunGuardOptions(command)
     .option('--quiet', 'no progress')
     .addOption(new Option('--test-exit-after <n>', 'test hook: SIGKILL after n runs are written').hideHelp())
     .addOption(new Option('--test-exit-after-heldout <n>', 'test hook: SIGKILL after n held-out points are written').hideHelp())
+    .addHelpText('after', signalHelp('calibration') + '\nStages 1–2 use --run-timeout per run; a held-out point (many runs of different lengths) has no time limit.')
     .action(async (specFile: string, opts: CalibrateOptions) => {
       const workers = parseOptionalCount(opts.workers, '--workers') ?? availableParallelism();
       const overrides = { points: parseOptionalCount(opts.points, '--points'), seeds: parseOptionalCount(opts.seeds, '--seeds') };
       const exitAfter = parseOptionalCount(opts.testExitAfter, '--test-exit-after');
       const exitAfterHeldout = parseOptionalCount(opts.testExitAfterHeldout, '--test-exit-after-heldout');
       const shard = chooseShard(opts.shard, opts.shards);
+      if (opts.runTimeout !== undefined) runTimeoutOf(opts.runTimeout, undefined);
+      const crash = crashHooks(opts.testCrash);
+      checkOutDir(opts.out);
       if (!existsSync(specFile)) throw new UsageError(`${specFile}: no such file`);
       const bytes = readFileSync(specFile);
       const raw = parseJsonText(bytes.toString('utf8'), specFile);
       const spec = calibration.parseCalibrationSpec(raw, specFile);
+      const runTimeout = runTimeoutOf(opts.runTimeout, spec.runTimeout);
       let resolved = calibration.resolveCalibration(spec, specFile, overrides);
       const loadScenario = scenarioLoader(dirname(resolve(specFile)));
       // Stage 1's batch is planned (and its input checked) before anything is written.
@@ -66,6 +73,10 @@ export function register(program: Command): void {
         throw new UsageError(`${opts.out} holds runs but no ${PREREGISTRATION_FILE}: a merged folder needs the shards' preregistration copied in; ` +
           'without one its runs cannot be shown to follow a preregistered spec');
       }
+      // One process per folder from here (the screening folder inside it too: merge may write there);
+      // a signal stops the pool and leaves the folder resumable.
+      const locks: Lock[] = [lockFolder(opts.out)];
+      const stop = onStopSignals(locks);
       const prereg = preregister(opts.out, specFile, bytes, raw, { points: overrides.points ?? null, seeds: overrides.seeds ?? null });
       log(prereg.created
         ? `preregistered ${specFile} (SHA-256 ${prereg.record.sha256.slice(0, 12)}…) in ${join(opts.out, PREREGISTRATION_FILE)} at ${prereg.record.registered}`
@@ -83,12 +94,20 @@ export function register(program: Command): void {
         // A shard whose folder already holds all of stage 1 (a merged screening copied in) goes on to stage 2.
         const stored = new Set(readJsonLines<RunResult>(join(dir1, 'runs.jsonl'), true).items.map((r) => r.index));
         const whole1 = plans1.every((p) => stored.has(p.index));
+        const lock1 = lockFolder(dir1);
+        locks.push(lock1);
         const o1 = await runSession({
           command: 'calibrate', specFile, out: dir1,
           spec: { format: calibration.CALIBRATION_FORMAT, stage: 'screening', spec: raw, preregistration, sensitivity: s1.record },
           batch: stage1.batch, scenarios: stage1.scenarios, plans: plans1, workers, shard: whole1 ? null : shard,
-          resume: Boolean(opts.resume), quiet: Boolean(opts.quiet), exitAfter,
+          resume: Boolean(opts.resume), quiet: Boolean(opts.quiet), exitAfter, runTimeout, signal: stop.signal, crash,
         });
+        lock1.release();
+        if (o1.interrupted && stop.stoppedBy) {
+          const kept = o1.selected.filter((p) => o1.results.has(p.index)).length;
+          reportInterrupted(stop.stoppedBy, `stage 1 (screening): ${kept} of ${o1.selected.length} runs finished and kept in ${dir1}`);
+          return;
+        }
         stage1Runs = o1.input.session.runsThisSession;
         const files1 = [...o1.files];
         const write1 = (name: string, text: string) => { writeFileDurable(join(dir1, name), text); files1.splice(files1.length - 1, 0, name); };
@@ -100,7 +119,7 @@ export function register(program: Command): void {
               `copy ${PREREGISTRATION_FILE} into <dir>, then npx samenspel calibrate ${specFile} --out <dir> --resume (same --points/--seeds)`);
             return;
           }
-          process.stderr.write('samenspel: not every screening run finished (see screening/failures.csv); stage 2 needs the whole screening, so it was not run\n');
+          process.stderr.write(`samenspel: ${failedRuns(o1.failed, o1.timedOut)} in the screening (see ${join(dir1, 'failures.csv')}); stage 2 needs the whole screening, so it was not run; --resume runs the failed ones again\n`);
           process.exitCode = 2;
           return;
         }
@@ -132,7 +151,13 @@ export function register(program: Command): void {
         batch, scenarios, plans, workers, shard, resume: Boolean(opts.resume), quiet: Boolean(opts.quiet),
         // The test hook counts the runs of both stages written in this session.
         exitAfter: exitAfter === undefined ? undefined : exitAfter - stage1Runs,
+        runTimeout, signal: stop.signal, crash,
       });
+      if (outcome.interrupted && stop.stoppedBy) {
+        const kept = outcome.selected.filter((p) => outcome.results.has(p.index)).length;
+        reportInterrupted(stop.stoppedBy, `stage 2: ${kept} of ${outcome.selected.length} runs finished and kept in ${opts.out}`);
+        return;
+      }
       const files = screening ? [SCREENING_FILE, ...outcome.files] : [...outcome.files];
       const write = (name: string, text: string) => { writeFileDurable(join(opts.out, name), text); files.splice(files.length - 1, 0, name); };
       const finish = () => writeManifest(outcome.input, outcome.complete ? 'complete' : 'incomplete', [PREREGISTRATION_FILE, ...files]);
@@ -147,7 +172,8 @@ export function register(program: Command): void {
       write('points.csv', calibration.pointsCsv(params, resolved.filters, verdicts));
       write('accepted.csv', calibration.acceptedCsv(params, verdicts));
       if (!outcome.complete) {
-        process.stderr.write('samenspel: not every filter run finished (see failures.csv); the held-out tests need a complete stage 2, so they were not run\n');
+        process.stderr.write(`samenspel: ${failedRuns(outcome.failed, outcome.timedOut)} (see ${join(opts.out, 'failures.csv')}); the held-out tests need a complete stage 2, ` +
+          'so they were not run; --resume runs the failed ones again\n');
         finish();
         process.exitCode = 2;
         return;
@@ -155,32 +181,27 @@ export function register(program: Command): void {
       const accepted = verdicts.filter((v) => v.accepted);
       log(`${accepted.length} of ${verdicts.length} points accepted (≥ ${spec.accept.share} of their seeds pass every filter)`);
 
-      // Stage 3: held-out pattern experiments on each accepted point, durable per point.
-      const heldoutFile = join(opts.out, HELDOUT_FILE);
-      const done = new Map<number, calibration.HeldoutPoint>();
-      for (const h of readJsonLines<calibration.HeldoutPoint>(heldoutFile, true).items) done.set(h.design, h);
+      // Stage 3: held-out pattern experiments on each accepted point, in the pool, durable per point.
       const loaded = scenarios[batch.scenarios[0].id];
-      const fd = openSync(heldoutFile, 'a');
-      let written = 0;
-      try {
-        for (const [i, point] of accepted.entries()) {
-          if (done.has(point.design)) continue;
-          const t0 = Date.now();
-          const result = patterns.runPatterns({
-            scenarios: [calibration.pointScenario(loaded.raw, loaded.file, point.values)],
-            seeds: spec.heldout.seeds, base: deriveSeed(spec.seed, 'heldout'), only: spec.heldout.patterns,
-          });
-          const entry: calibration.HeldoutPoint = { design: point.design, rows: result.rows };
-          writeSync(fd, JSON.stringify(entry) + '\n');
-          fsyncSync(fd);
-          done.set(point.design, entry);
-          if (exitAfterHeldout !== undefined && ++written >= exitAfterHeldout) process.kill(process.pid, 'SIGKILL');
-          log(`held-out tests on point ${point.design} (${i + 1}/${accepted.length}): ${result.runs} runs in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-        }
-      } finally {
-        closeSync(fd);
+      const held = await runHeldout({
+        dir: opts.out, accepted, batch, scenarios, patterns: spec.heldout.patterns, seeds: spec.heldout.seeds, seed: spec.seed,
+        workers, signal: stop.signal, crash, exitAfter: exitAfterHeldout, log,
+      });
+      stop.off();
+      if (held.interrupted && stop.stoppedBy) {
+        writeManifest(outcome.input, 'interrupted', [PREREGISTRATION_FILE, ...files]);
+        reportInterrupted(stop.stoppedBy, `${accepted.filter((p) => held.done.has(p.design)).length} of ${accepted.length} held-out points finished and kept in ${join(opts.out, 'heldout.jsonl')}`);
+        return;
       }
-      const heldoutPoints = accepted.map((p) => done.get(p.design)!);
+      if (held.failed.length) {
+        process.stderr.write(`samenspel: the held-out tests failed on ${held.failed.length} of ${accepted.length} accepted point(s) (see ${join(opts.out, HELDOUT_FAILURES_FILE)}); ` +
+          'heldout.csv and calibration.html need every point, so they were not written; --resume runs those points again\n');
+        files.splice(files.length - 1, 0, HELDOUT_FAILURES_FILE);
+        finish();
+        process.exitCode = 2;
+        return;
+      }
+      const heldoutPoints = accepted.map((p) => held.done.get(p.design)!);
       const heldout = calibration.summariseHeldout(heldoutPoints, spec.statistics.level);
       write('heldout.csv', calibration.heldoutCsv(heldout));
       const parsed = parseScenario(structuredClone(loaded.raw), loaded.file);

@@ -5,6 +5,7 @@ import { batchFingerprint, expandRuns, formatSummaryText, type ResolvedBatch, ty
 import { SCENARIOS_DIR, writeOutputs, type Session } from '../batch/output.ts';
 import { ACTORS_DIR, checkResults, FAILURES_FILE, readJsonLines, readManifest, RUNS_FILE, writeFileDurable } from '../batch/store.ts';
 import { checkOutDir, UsageError } from '../io.ts';
+import { lockFolder } from '../batch/guard.ts';
 
 interface MergeOptions { out: string; allowMissing?: boolean; quiet?: boolean }
 
@@ -12,7 +13,7 @@ const list = (ids: string[]) => (ids.length > 10 ? `${ids.slice(0, 10).join(', '
 
 export function register(program: Command): void {
   program.command('merge <dirs...>')
-    .description('join shard directories of one batch into what a single unsharded batch writes; reports missing and duplicated runs')
+    .description('join shard directories of one batch into what a single unsharded batch writes; reports missing and duplicated runs; one process at a time may write to an --out folder')
     .requiredOption('--out <dir>', 'output directory')
     .option('--allow-missing', 'write the merge even if runs are missing (exit 0)')
     .option('--quiet', 'no table on stdout')
@@ -78,7 +79,8 @@ export function register(program: Command): void {
         command: 'merge', specFile: null, shard: null, workers: null, started: started.toISOString(),
         finished: new Date().toISOString(), seconds, runsThisSession: 0, runsPerSecond: null, resumedRuns: 0, mergedFrom: dirs,
       };
-      mkdirSync(opts.out, { recursive: true });
+      // One process per output folder: a batch, sensitivity or calibrate still writing there (or a second merge) is refused.
+      const lock = lockFolder(opts.out);
       // Keep the durable record too, in run order, so the merged directory can be reported, merged or resumed.
       const ordered = plans.filter((p) => results.has(p.index)).map((p) => JSON.stringify(results.get(p.index)) + '\n');
       writeFileDurable(join(opts.out, RUNS_FILE), ordered.join(''));
@@ -101,6 +103,7 @@ export function register(program: Command): void {
         }
       }
       const { summary, files } = writeOutputs({ dir: opts.out, spec, batch: b, plans, selected: plans, results, failures, engineSource, session, scenarioFiles });
+      lock.release();
       if (summary && !opts.quiet) process.stdout.write(formatSummaryText(b, summary));
       process.stderr.write(`merged ${results.size} of ${plans.length} runs from ${dirs.length} director${dirs.length === 1 ? 'y' : 'ies'}; wrote ${files.map((f) => join(opts.out, f)).join(', ')}\n`);
     });

@@ -53,3 +53,41 @@ export async function until(condition: () => boolean, what: string, ms = 60_000)
     await sleep(25);
   }
 }
+
+/** A four-actor scenario whose runs take milliseconds: for the sensitivity and calibration process tests. */
+export const TINY_SCENARIO = {
+  id: 'tiny',
+  title: { nl: 'Klein', en: 'Tiny' },
+  description: { nl: 'Testscenario', en: 'Test scenario' },
+  ticks: 12,
+  aspects: [
+    { id: 'a', label: { nl: 'A', en: 'A' }, kind: 'knowledge', solution: 0.5 },
+    { id: 'b', label: { nl: 'B', en: 'B' }, kind: 'value' },
+  ],
+  sectors: [
+    { id: 's1', label: { nl: 'S1', en: 'S1' }, color: '#111111', affectedness: 1 },
+    { id: 's2', label: { nl: 'S2', en: 'S2' }, color: '#222222', affectedness: 0.5 },
+  ],
+  actors: [
+    { name: 'A', sector: 's1', stake: [0.2, 0.2], proactiveness: 0.8, engagement: 0.8 },
+    { name: 'B', sector: 's2', stake: [0.8, 0.8], proactiveness: 0.6, engagement: 0.7 },
+    { name: 'C', sector: 's1', stake: [0.5, 0.4], engagement: 0.6 },
+    { name: 'D', sector: 's2', stake: [0.4, 0.6], engagement: 0.6 },
+  ],
+};
+
+/** A calibration of TINY_SCENARIO (as 'tiny.json'): 5 points × 2 seeds; with seed 3 every point is accepted, then held out on P2. */
+export const TINY_CALIBRATION = {
+  id: 'tiny-calibration',
+  scenario: 'tiny.json',
+  parameters: { mu: { min: 0.05, max: 0.5 }, maxMeetings: { min: 1, max: 6 } },
+  filters: [
+    { id: 'some-direction', measure: { measure: 'richten', keep: 'mean', last: 5 }, min: 0.05 },
+    { id: 'core-vs-periphery', left: { measure: 'core', keep: 'final' }, op: '<', right: { measure: 'present', keep: 'final' } },
+  ],
+  accept: { share: 0.5 },
+  heldout: { patterns: ['P2'], seeds: 3 },
+  samples: 5,
+  seeds: 2,
+  seed: 3,
+};

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { screenshotReport } from './screenshot.ts';
+import { TINY_CALIBRATION, TINY_SCENARIO } from '../cli/helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TMP = mkdtempSync(join(tmpdir(), 'samenspel-sensitivity-'));
@@ -18,26 +19,6 @@ function check(ok: unknown, message: string): asserts ok {
   if (!ok) throw new Error(message);
 }
 
-const SCENARIO = {
-  id: 'tiny',
-  title: { nl: 'Klein', en: 'Tiny' },
-  description: { nl: 'Testscenario', en: 'Test scenario' },
-  ticks: 12,
-  aspects: [
-    { id: 'a', label: { nl: 'A', en: 'A' }, kind: 'knowledge', solution: 0.5 },
-    { id: 'b', label: { nl: 'B', en: 'B' }, kind: 'value' },
-  ],
-  sectors: [
-    { id: 's1', label: { nl: 'S1', en: 'S1' }, color: '#111111', affectedness: 1 },
-    { id: 's2', label: { nl: 'S2', en: 'S2' }, color: '#222222', affectedness: 0.5 },
-  ],
-  actors: [
-    { name: 'A', sector: 's1', stake: [0.2, 0.2], proactiveness: 0.8, engagement: 0.8 },
-    { name: 'B', sector: 's2', stake: [0.8, 0.8], proactiveness: 0.6, engagement: 0.7 },
-    { name: 'C', sector: 's1', stake: [0.5, 0.4], engagement: 0.6 },
-    { name: 'D', sector: 's2', stake: [0.4, 0.6], engagement: 0.6 },
-  ],
-};
 const SPEC = {
   id: 'tiny-sensitivity',
   scenario: 'tiny.json',
@@ -49,7 +30,7 @@ const SPEC = {
   seed: 5,
   statistics: { resamples: 200, level: 0.95 },
 };
-writeFileSync(join(TMP, 'tiny.json'), JSON.stringify(SCENARIO));
+writeFileSync(join(TMP, 'tiny.json'), JSON.stringify(TINY_SCENARIO));
 const specFile = join(TMP, 'spec.json');
 writeFileSync(specFile, JSON.stringify(SPEC));
 
@@ -136,20 +117,7 @@ test('bad input: exit 1 naming the file and the field; no method at all is refus
   check(!r.stderr.includes('    at '), 'no stack trace');
 });
 
-const CAL = {
-  id: 'tiny-calibration',
-  scenario: 'tiny.json',
-  parameters: { mu: { min: 0.05, max: 0.5 }, maxMeetings: { min: 1, max: 6 } },
-  filters: [
-    { id: 'some-direction', measure: { measure: 'richten', keep: 'mean', last: 5 }, min: 0.05 },
-    { id: 'core-vs-periphery', left: { measure: 'core', keep: 'final' }, op: '<', right: { measure: 'present', keep: 'final' } },
-  ],
-  accept: { share: 0.5 },
-  heldout: { patterns: ['P2'], seeds: 3 },
-  samples: 5,
-  seeds: 2,
-  seed: 3,
-};
+const CAL = TINY_CALIBRATION;
 const calFile = join(TMP, 'calibration.json');
 writeFileSync(calFile, JSON.stringify(CAL, null, 2));
 const CAL_FILES = ['runs.csv', 'points.csv', 'accepted.csv', 'heldout.csv'];

@@ -100,6 +100,9 @@ export const keptMeasureSchema = z.preprocess(
   ]),
 );
 
+/** Seconds one run may take; a run past it is stopped and recorded in failures.csv (CLI: --run-timeout). Also in sensitivity and calibration specs. */
+export const runTimeoutSchema = z.number().positive().max(1_000_000).optional();
+
 export const batchSpecSchema = z.object({
   $schema: z.string().optional(),
   id: idSchema,
@@ -119,8 +122,7 @@ export const batchSpecSchema = z.object({
    */
   commonSeeds: z.boolean().optional(),
   measures: z.array(keptMeasureSchema).min(1, 'at least one measure to keep'),
-  /** Seconds one run may take; a run past it is stopped and recorded in failures.csv (CLI: --run-timeout). */
-  runTimeout: z.number().positive().max(1_000_000).optional(),
+  runTimeout: runTimeoutSchema,
   /** Per-actor rows (actors.csv, long format) every `every` ticks, tick 0 included; see ACTOR_OUTPUT_COLUMNS. */
   actors: z.object({ every: z.number().int().min(1) }).strict().optional(),
   /** Keep every n-th tick of series measures (tick 0 included). */

@@ -2,7 +2,7 @@
 // (each a condition on kept measures of one run), the share of seeds that must pass them, the
 // held-out tests (pattern experiments, run only on accepted points), seeds and budget.
 import { z } from 'zod';
-import { keptMeasureSchema, scenarioEntrySchema, strategyEntrySchema } from '../batch/spec.ts';
+import { keptMeasureSchema, runTimeoutSchema, scenarioEntrySchema, strategyEntrySchema } from '../batch/spec.ts';
 import { PATTERN_IDS } from '../patterns/prepare.ts';
 import { InputError, issuesOf } from '../../schema/validate.ts';
 
@@ -75,6 +75,8 @@ export const calibrationSpecSchema = z.object({
   seeds: z.number().int().min(1).max(10_000),
   seed: z.union([z.number(), z.string()]).default(1),
   ticks: z.number().int().min(1).max(100_000).optional(),
+  /** Seconds one run of stage 1 or 2 may take, as in a batch spec (CLI: --run-timeout). */
+  runTimeout: runTimeoutSchema,
   statistics: z.object({ level: z.number().gt(0).lt(1).default(0.95) }).strict().default({ level: 0.95 }),
 }).strict().superRefine((s, ctx) => {
   const seen = new Set<string>();

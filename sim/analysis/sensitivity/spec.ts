@@ -3,7 +3,7 @@
 // and the seeds every design point is run with. Validated with zod; errors name the file, the
 // field and what was expected. Scenario, strategy and measure entries are batch spec entries.
 import { z } from 'zod';
-import { keptMeasureSchema, scenarioEntrySchema, strategyEntrySchema } from '../batch/spec.ts';
+import { keptMeasureSchema, runTimeoutSchema, scenarioEntrySchema, strategyEntrySchema } from '../batch/spec.ts';
 import { InputError, issuesOf } from '../../schema/validate.ts';
 
 export const METHODS = ['morris', 'sobol'] as const;
@@ -52,6 +52,8 @@ export const sensitivitySpecSchema = z.object({
   seed: z.union([z.number(), z.string()]).default(1),
   /** Ticks per run; default the scenario's own. */
   ticks: z.number().int().min(1).max(100_000).optional(),
+  /** Seconds one run may take, as in a batch spec (CLI: --run-timeout). */
+  runTimeout: runTimeoutSchema,
   statistics: z.object({
     resamples: z.number().int().min(100).max(100_000).default(1000),
     level: z.number().gt(0).lt(1).default(0.95),
