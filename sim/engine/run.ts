@@ -278,7 +278,9 @@ class Engine implements Run {
     // The schema's defaults, as an events file gets them; a malformed event is left to the
     // checks below, whose messages name the field and the valid values.
     const parsed = eventSchema.safeParse(given);
-    const full = parsed.success ? parsed.data : given;
+    // The caller's fields in the caller's order (links and exported events keep their shape),
+    // then the defaults it left out.
+    const full = parsed.success ? { ...given, ...parsed.data } as ScenarioEvent : given;
     checkEvents(this.scenario, [full], 'intervention', { fromTick: this.state.tick + 1 });
     if (!parsed.success) throw new InputError('intervention', issuesOf(parsed.error));
     this.made.push(full);
