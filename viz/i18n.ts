@@ -68,6 +68,7 @@ const S = {
   triangle: { nl: 'Balans', en: 'Balance' },
   interest: { nl: 'Belangenruimte', en: 'Interest space' },
   knobStrip: { nl: 'knoppen: aandeel actoren met de knop aan · ■ aan in de beste aanpak', en: 'knobs: share of actors with the knob on · ■ on in the best approach' },
+  knobStripShort: { nl: 'knoppen aan · ■ beste aanpak', en: 'knobs on · ■ best approach' },
   meanWorth: { nl: 'waarde aanpak', en: 'worth of approach' },
   atBest: { nl: 'op beste aanpak', en: 'on best approach' },
   approach: { nl: 'Aanpak', en: 'Approach' },

@@ -190,8 +190,13 @@ export function createInterestView(el: HTMLElement, options: { lang: Lang }): In
     const colH = Math.round(fs * 1.4), sq = Math.max(4, Math.round(fs * 0.45));
     const cw = Math.max(4, Math.min(Math.round(fs * 0.9), Math.floor((width * 0.45 - gap * (groups - 1)) / L.knobs)));
     const g = strip.append('g').attr('transform', `translate(${left},${top})`);
-    const caption = t('knobStrip', lang);
-    g.append('text').attr('x', 0).attr('y', 0).attr('font-size', fit(caption, Math.round(fs * 0.8), width)).attr('fill', MUTED).text(caption);
+    // The full caption while it fits at 70 % of its size, else the short one (the full text stays
+    // as its tooltip): a narrow panel must not cut it off.
+    const full = t('knobStrip', lang), captionSize = Math.round(fs * 0.8);
+    const caption = textWidth(full, Math.round(captionSize * 0.7)) <= width ? full : t('knobStripShort', lang);
+    const captionText = g.append('text').attr('class', 'knob-caption').attr('x', 0).attr('y', 0)
+      .attr('font-size', fit(caption, captionSize, width)).attr('fill', MUTED).text(caption);
+    captionText.append('title').text(full);
     const y0 = Math.round(fs * 0.4);
     let xEnd = 0;
     for (let b = 0; b < L.knobs; b++) {

@@ -66,6 +66,11 @@ async function overlaps(page: Page): Promise<string[]> {
       if (!title || !shown(title)) continue;
       for (const b of panel.querySelectorAll('.panel-tools.floating > *')) if (shown(b) && hit(box(title), box(b))) out.push(`view title "${title.textContent}" under its button "${b.textContent}"`);
     }
+    // The interest view's knob strip: its texts stay inside their panel (they shrink or shorten).
+    for (const text of document.querySelectorAll('svg g.landscape text')) {
+      const svgBox = box(text.closest('svg')!), r = box(text);
+      if (shown(text) && (r.right > svgBox.right + 1 || r.left < svgBox.left - 1)) out.push(`knob strip text "${text.textContent}" runs out of its panel`);
+    }
     const flags = [...document.querySelectorAll('svg.time-series text.flag-label')].filter(shown);
     for (let i = 0; i < flags.length; i++) for (let j = i + 1; j < flags.length; j++) {
       if (hit(box(flags[i]), box(flags[j]))) out.push(`flag labels "${flags[i].textContent}" and "${flags[j].textContent}"`);
