@@ -95,7 +95,7 @@ function meetAlongTies(s: State, ctx: Ctx): void {
     let total = -1; // < 0: the weights are not computed for i's current ties
     const base = i * cap;
     for (let t = 0; t < m; t++) {
-      let j = -1, explored = false;
+      let j = -1, slot = -1, explored = false;
       const d = s.degree[i];
       if (d === 0 || rng() < exploreRate) {
         j = s.presentList[Math.floor(rng() * s.presentCount)];
@@ -115,7 +115,7 @@ function meetAlongTies(s: State, ctx: Ctx): void {
         let u = rng() * total;
         for (let q = 0; q < d; q++) {
           u -= weight[q];
-          if (u <= 0 || q === d - 1) { j = to[base + q]; break; }
+          if (u <= 0 || q === d - 1) { j = to[base + q]; slot = base + q; break; }
         }
       }
       if (j < 0 || j === i || !canMeet(s, j)) continue;
@@ -123,8 +123,13 @@ function meetAlongTies(s: State, ctx: Ctx): void {
       if (s.meetTime[j] + s.contrib[j] < meetingCost) continue;
       if (!spendMeetingTime(s, i, meetingCost)) break;
       spendMeetingTime(s, j, meetingCost);
-      meet(s, ctx, i, j);
-      if (explored) total = -1; // a new tie may have been added or replaced one
+      if (explored) {
+        meet(s, ctx, i, j);
+        total = -1; // a new tie may have been added or replaced one
+      } else {
+        // Along a tie: i's slot is the one drawn (what ensureTie would find), j's may be new.
+        addPair(s, i, j, slot, ensureTie(s, j, i, ctx.p.newTieTrust));
+      }
     }
   }
 }
