@@ -106,8 +106,8 @@ function meetAlongTies(s: State, ctx: Ctx): void {
         if (total < 0) {
           total = 0;
           for (let q = 0; q < d; q++) {
-            const k = to[base + q];
-            const w = trust[base + q] * (reputation[k] * (1 - stain[k])) + 1e-6;
+            const partner = to[base + q];
+            const w = trust[base + q] * (reputation[partner] * (1 - stain[partner])) + 1e-6;
             weight[q] = w;
             total += w;
           }
