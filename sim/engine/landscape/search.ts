@@ -11,14 +11,21 @@ export function oneKnobVariant(x: number, n: number, rng: () => number): number 
 }
 
 /** A random knob whose bit is not yet set in `tried` (the record of tried variants that belongs
- * to an approach), or −1 when every one-knob variant has been tried. */
+ * to an approach), or −1 when every one-knob variant has been tried: the r-th untried knob in
+ * increasing order, r uniform (one draw). Bit arithmetic, no loop over the n knobs. */
 export function untriedKnob(tried: number, n: number, rng: () => number): number {
-  let open = 0;
-  for (let i = 0; i < n; i++) if (((tried >> i) & 1) === 0) open++;
-  if (open === 0) return -1;
-  let r = randomInt(rng, open);
-  for (let i = 0; i < n; i++) if (((tried >> i) & 1) === 0 && r-- === 0) return i;
-  return -1;
+  let open = ~tried & (n >= 31 ? -1 >>> (32 - n) : (1 << n) - 1);
+  const count = popcount(open);
+  if (count === 0) return -1;
+  for (let r = randomInt(rng, count); r > 0; r--) open &= open - 1; // clear the r lowest
+  return 31 - Math.clz32(open & -open);
+}
+
+/** Set bits of a 32-bit integer (SWAR). */
+export function popcount(v: number): number {
+  v = v - ((v >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** True when no one-knob variant of x is better: a local peak. */

@@ -10,22 +10,23 @@ export function refreshApproaches(s: State, omega: Float64Array, everyone = fals
   const N = s.knobs;
   if (N === 0) return;
   const m = s.knobsPerAspect, K = s.knowAspect.length, k = s.k, pol = s.landPolarity, beta = s.knobBelief;
+  const present = s.present, belief = s.belief, know = s.knowAspect, approach = s.approach, worth = s.approachWorth;
   for (let i = 0; i < s.n; i++) {
-    if (!everyone && !s.present[i]) continue; // absent actors' beliefs do not change
-    let x = 0;
-    const o = i * N;
+    if (!everyone && !present[i]) continue; // absent actors' beliefs do not change
+    let x = 0, n = 0;
+    const o = i * N, ob = i * k;
     for (let a = 0; a < K; a++) {
       // One pass per aspect: the approach's bits and the projection P_a(β_i).
       let sum = 0;
-      for (let n = a * m; n < (a + 1) * m; n++) {
+      for (const end = n + m; n < end; n++) {
         const b = beta[o + n];
         if (b > 0.5) x |= 1 << n;
         sum += ((pol >> n) & 1) === 1 ? b : 1 - b;
       }
-      s.belief[i * k + s.knowAspect[a]] = sum / m;
+      belief[ob + know[a]] = sum / m;
     }
-    s.approach[i] = x;
-    s.approachWorth[i] = omega[x];
+    approach[i] = x;
+    worth[i] = omega[x];
   }
 }
 

@@ -5,18 +5,24 @@ import type { State } from '../state.ts';
 /** c ← normalise(c + ((W + Wᵀ)/2)·c), `iterations` times, W the directed trust matrix. */
 export function updateCoreness(s: State, iterations: number): void {
   const n = s.n, c = s.coreness, next = s.corenessNext, cap = s.cap;
+  const present = s.present, degree = s.degree, to = s.tieTo, trust = s.tieTrust;
   for (let it = 0; it < iterations; it++) {
-    for (let i = 0; i < n; i++) next[i] = s.present[i] ? c[i] : 0;
+    for (let i = 0; i < n; i++) next[i] = present[i] ? c[i] : 0;
     for (let i = 0; i < n; i++) {
-      if (!s.present[i]) continue;
+      if (!present[i]) continue;
       const ci = c[i];
-      for (let q = i * cap, end = q + s.degree[i]; q < end; q++) {
-        const j = s.tieTo[q];
-        if (!s.present[j]) continue;
-        const w = 0.5 * s.tieTrust[q];
-        next[i] += w * c[j];
-        next[j] += w * ci;
+      // next[i] in a register: only this loop adds to it while i's ties are visited (a tie to
+      // itself adds both terms to it, in the same order as before).
+      let own = next[i];
+      for (let q = i * cap, end = q + degree[i]; q < end; q++) {
+        const j = to[q];
+        if (!present[j]) continue;
+        const w = 0.5 * trust[q];
+        own += w * c[j];
+        if (j === i) own += w * ci;
+        else next[j] += w * ci;
       }
+      next[i] = own;
     }
     let norm = 0;
     for (let i = 0; i < n; i++) norm += next[i] * next[i];

@@ -7,10 +7,10 @@ import type { Ctx } from './context.ts';
 import { slotOf } from '../ties.ts';
 import { OUTSIDE, PROFILE_WIDTH, TRUST, type State } from '../state.ts';
 
-function trustStep(s: State, q: number, gain: number, loss: number): void {
+function trustStep(trust: Float64Array, q: number, gain: number, loss: number): void {
   if (q < 0) return;
-  const t = s.tieTrust[q];
-  s.tieTrust[q] = t + gain * (1 - t) - loss * t;
+  const t = trust[q];
+  trust[q] = t + gain * (1 - t) - loss * t;
 }
 
 /** Hegselmann & Krause (2002): p_i ← (p_i + Σ T_ij·p_j) / (1 + Σ T_ij) over the partners j met
@@ -48,20 +48,24 @@ function applyBoundedAverage(s: State): void {
   }
 }
 
-export function dialogue(s: State, ctx: Ctx): void {
-  const p = ctx.p, k = s.k, pref = s.pref;
-  // Under the bounded-average rule the pair loop below only updates trust (μ = 0 there).
-  const mu = ctx.boundedAverage ? 0 : p.mu;
-  if (ctx.boundedAverage) gatherBoundedAverage(s, ctx);
-  for (let e = 0; e < s.pairCount; e++) {
-    const i = s.pairA[e], j = s.pairB[e];
+/** The pair loop: bounded confidence and trust, in meeting order. Arrays and parameters are
+ * read once into locals (the loop touches two random actors per meeting). */
+function dialoguePairs(s: State, ctx: Ctx, mu: number): void {
+  const p = ctx.p, k = s.k, pref = s.pref, trust = s.tieTrust, openness = s.openness, profile = s.profile;
+  const sector = s.sector, rival = s.rival, S = s.sectors;
+  const pairA = s.pairA, pairB = s.pairB, slotA = s.pairSlotA, slotB = s.pairSlotB;
+  const stranger = ctx.strangerTrust, widen = ctx.widen, trustMin = p.trustMin;
+  const trustGain = p.trustGain, trustLoss = p.trustLoss, clash = p.clashFactor, w = p.trustworthinessEffect, rivalry = p.rivalryFactor;
+  const updatesTrust = trustGain > 0 || trustLoss > 0;
+  for (let e = 0, pc = s.pairCount; e < pc; e++) {
+    const i = pairA[e], j = pairB[e];
     const dist = normDist(pref, i, pref, j, k);
-    const qi = slotOf(s, s.pairSlotA[e], i, j), qj = slotOf(s, s.pairSlotB[e], j, i);
-    const tij = qi >= 0 ? s.tieTrust[qi] : ctx.strangerTrust;
-    const tji = qj >= 0 ? s.tieTrust[qj] : ctx.strangerTrust;
-    const epsI = s.openness[i] * ctx.widen, epsJ = s.openness[j] * ctx.widen;
-    const moveI = dist < epsI && tij >= p.trustMin ? mu * tij : 0;
-    const moveJ = dist < epsJ && tji >= p.trustMin ? mu * tji : 0;
+    const qi = slotOf(s, slotA[e], i, j), qj = slotOf(s, slotB[e], j, i);
+    const tij = qi >= 0 ? trust[qi] : stranger;
+    const tji = qj >= 0 ? trust[qj] : stranger;
+    const epsI = openness[i] * widen, epsJ = openness[j] * widen;
+    const moveI = dist < epsI && tij >= trustMin ? mu * tij : 0;
+    const moveJ = dist < epsJ && tji >= trustMin ? mu * tji : 0;
     if (moveI > 0 || moveJ > 0) {
       const oi = i * k, oj = j * k;
       for (let x = 0; x < k; x++) {
@@ -70,22 +74,29 @@ export function dialogue(s: State, ctx: Ctx): void {
         pref[oj + x] -= moveJ * d;
       }
     }
-    if (p.trustGain > 0 || p.trustLoss > 0) {
+    if (updatesTrust) {
       if (dist < epsI && dist < epsJ) {
         // Trustworthy partners (rule 3 of “De kunst van het netwerken”) build trust faster; rivals slower.
         // (1 − w) + w·mean, written as (1 − w) + (w/2)·sum: the same bits as before for w = 0.5.
-        const w = p.trustworthinessEffect;
-        const tw = (1 - w) + (w / 2) * (s.profile[i * PROFILE_WIDTH + TRUST] + s.profile[j * PROFILE_WIDTH + TRUST]);
-        const rival = s.rival[s.sector[i] * s.sectors + s.sector[j]] ? p.rivalryFactor : 1;
-        const g = p.trustGain * tw * rival;
-        trustStep(s, qi, g, 0);
-        trustStep(s, qj, g, 0);
-      } else if (dist > p.clashFactor * epsI || dist > p.clashFactor * epsJ) {
-        trustStep(s, qi, 0, p.trustLoss);
-        trustStep(s, qj, 0, p.trustLoss);
+        const tw = (1 - w) + (w / 2) * (profile[i * PROFILE_WIDTH + TRUST] + profile[j * PROFILE_WIDTH + TRUST]);
+        const r = rival[sector[i] * S + sector[j]] ? rivalry : 1;
+        const g = trustGain * tw * r;
+        trustStep(trust, qi, g, 0);
+        trustStep(trust, qj, g, 0);
+      } else if (dist > clash * epsI || dist > clash * epsJ) {
+        trustStep(trust, qi, 0, trustLoss);
+        trustStep(trust, qj, 0, trustLoss);
       }
     }
   }
+}
+
+export function dialogue(s: State, ctx: Ctx): void {
+  const p = ctx.p, k = s.k, pref = s.pref;
+  // Under the bounded-average rule the pair loop below only updates trust (μ = 0 there).
+  const mu = ctx.boundedAverage ? 0 : p.mu;
+  if (ctx.boundedAverage) gatherBoundedAverage(s, ctx);
+  dialoguePairs(s, ctx, mu);
   if (ctx.boundedAverage) applyBoundedAverage(s);
   const L = s.leader;
   const directing = ctx.directing && L >= 0 && s.present[L] === 1;

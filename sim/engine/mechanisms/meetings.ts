@@ -73,38 +73,63 @@ export function meetings(s: State, ctx: Ctx): void {
   facilitate(s, ctx);
 }
 
+/** Partner weights of one actor's ties (trust × standing + 1e-6), reused across its meetings
+ * this tick (module scratch, grown to the tie capacity; allocation-free per tick). */
+let tieWeight = new Float64Array(0);
+
 /** Each actor that can meet draws partners along its ties (or explores). A function of its
  * own: as the tail of meetings() this loop was compiled on stack and thrown away at its exit
- * every tick (the code after it had no type feedback yet). */
+ * every tick (the code after it had no type feedback yet). The weights of an actor's ties are
+ * computed once and reused for its next draw — they are the same numbers: trust and standing
+ * do not change while it meets, and its tie list only changes when it meets someone new
+ * (explores), after which they are computed afresh. */
 function meetAlongTies(s: State, ctx: Ctx): void {
   const p = ctx.p, rng = ctx.rng, n = s.n, cap = s.cap;
+  if (tieWeight.length < cap) tieWeight = new Float64Array(cap);
+  const weight = tieWeight, trust = s.tieTrust, to = s.tieTo, reputation = s.reputation, stain = s.stain;
+  const maxMeetings = p.maxMeetings, meetingCost = p.meetingCost, exploreRate = p.exploreRate;
   for (let i = 0; i < n; i++) {
     if (!canMeet(s, i)) continue;
-    let m = p.maxMeetings;
-    if (p.meetingCost > 0) m = Math.min(m, Math.floor(s.meetTime[i] / p.meetingCost + 1e-9));
+    let m = maxMeetings;
+    if (meetingCost > 0) m = Math.min(m, Math.floor(s.meetTime[i] / meetingCost + 1e-9));
+    let total = -1; // < 0: the weights are not computed for i's current ties
+    const base = i * cap;
     for (let t = 0; t < m; t++) {
-      let j = -1;
+      let j = -1, slot = -1, explored = false;
       const d = s.degree[i];
-      if (d === 0 || rng() < p.exploreRate) {
+      if (d === 0 || rng() < exploreRate) {
         j = s.presentList[Math.floor(rng() * s.presentCount)];
+        explored = true;
       } else {
         // Weight ∝ trust × standing (reputation less gossip; state.ts standing(), inlined:
         // an imported function in this loop costs a getter call per tie under CommonJS).
-        let total = 0;
-        const base = i * cap;
-        for (let q = base; q < base + d; q++) total += s.tieTrust[q] * (s.reputation[s.tieTo[q]] * (1 - s.stain[s.tieTo[q]])) + 1e-6;
+        if (total < 0) {
+          total = 0;
+          for (let q = 0; q < d; q++) {
+            const partner = to[base + q];
+            const w = trust[base + q] * (reputation[partner] * (1 - stain[partner])) + 1e-6;
+            weight[q] = w;
+            total += w;
+          }
+        }
         let u = rng() * total;
-        for (let q = base; q < base + d; q++) {
-          u -= s.tieTrust[q] * (s.reputation[s.tieTo[q]] * (1 - s.stain[s.tieTo[q]])) + 1e-6;
-          if (u <= 0 || q === base + d - 1) { j = s.tieTo[q]; break; }
+        for (let q = 0; q < d; q++) {
+          u -= weight[q];
+          if (u <= 0 || q === d - 1) { j = to[base + q]; slot = base + q; break; }
         }
       }
       if (j < 0 || j === i || !canMeet(s, j)) continue;
       // Both parties pay the meeting's time (ODD.md §7.2); a partner who cannot, cannot meet.
-      if (s.meetTime[j] + s.contrib[j] < p.meetingCost) continue;
-      if (!spendMeetingTime(s, i, p.meetingCost)) break;
-      spendMeetingTime(s, j, p.meetingCost);
-      meet(s, ctx, i, j);
+      if (s.meetTime[j] + s.contrib[j] < meetingCost) continue;
+      if (!spendMeetingTime(s, i, meetingCost)) break;
+      spendMeetingTime(s, j, meetingCost);
+      if (explored) {
+        meet(s, ctx, i, j);
+        total = -1; // a new tie may have been added or replaced one
+      } else {
+        // Along a tie: i's slot is the one drawn (what ensureTie would find), j's may be new.
+        addPair(s, i, j, slot, ensureTie(s, j, i, ctx.p.newTieTrust));
+      }
     }
   }
 }

@@ -74,37 +74,43 @@ export function observe(s: State, ctx: Ctx, row: Float64Array, churn: number): v
   let endorseNum = 0, endorseDen = 0;
   let pay0 = 0, pay1 = 0, pay2 = 0, count0 = 0, count1 = 0, count2 = 0;
   s.sectorEngaged.fill(0);
+  // The state's arrays as locals: one load each per tick, not per actor.
+  const {
+    achterban, archetype, degree, engagement, mandate, payoffSeen, payoffSeenWeight, position,
+    present: isPresent, projectOf, projectState, projectTick, resources, sector, sectorAffect, sectorEngaged,
+    tieTrust,
+  } = s;
   for (let i = 0; i < n; i++) {
-    if (!s.present[i]) continue;
+    if (!isPresent[i]) continue;
     present++;
-    const pos = s.position[i];
+    const pos = position[i];
     if (pos === CORE) core++; else if (pos === PERIPHERY) periphery++; else outside++;
-    const sec = s.sector[i];
-    const aff = s.sectorAffect[sec];
+    const sec = sector[i];
+    const aff = sectorAffect[sec];
     if (pos !== OUTSIDE) {
       engaged++;
-      engagedRes += s.resources[i];
-      projectRes += s.projectTick[i];
-      s.sectorEngaged[sec] += 1;
-      const pr = s.projectOf[i];
-      if (pr >= 0 && s.projectState[pr] === PROJECT_RUNNING) inProject++;
+      engagedRes += resources[i];
+      projectRes += projectTick[i];
+      sectorEngaged[sec] += 1;
+      const pr = projectOf[i];
+      if (pr >= 0 && projectState[pr] === PROJECT_RUNNING) inProject++;
     }
-    if (s.projectTick[i] > 0) {
-      const pr = s.projectOf[i];
+    if (projectTick[i] > 0) {
+      const pr = projectOf[i];
       if (pr >= 0) {
-        cohNum += s.projectTick[i] * (1 - normDist(s.projectDir, pr, s.agenda, 0, k));
-        cohDen += s.projectTick[i];
+        cohNum += projectTick[i] * (1 - normDist(s.projectDir, pr, s.agenda, 0, k));
+        cohDen += projectTick[i];
       }
     }
-    for (let q = i * s.cap, end = q + s.degree[i]; q < end; q++) { trustSum += s.tieTrust[q]; ties++; }
+    for (let q = i * s.cap, end = q + degree[i]; q < end; q++) { trustSum += tieTrust[q]; ties++; }
     urgency += clamp01(s.severity * aff * (0.5 + s.urgency));
     if (aff >= 0.5) { affected++; if (pos !== OUTSIDE) affectedIn++; }
-    const w = s.mandate[i] + s.achterban[i];
-    endorseNum += w * s.engagement[i] * (1 - normDist(s.agenda, 0, s.stake, i, k));
+    const w = mandate[i] + achterban[i];
+    endorseNum += w * engagement[i] * (1 - normDist(s.agenda, 0, s.stake, i, k));
     endorseDen += w;
-    const a = s.archetype[i];
-    const sw = s.payoffSeenWeight[i];
-    const seen = sw > 0 ? s.payoffSeen[i] / sw : 0;
+    const a = archetype[i];
+    const sw = payoffSeenWeight[i];
+    const seen = sw > 0 ? payoffSeen[i] / sw : 0;
     if (a === NETWERKER) { pay0 += seen; count0++; }
     else if (a === TRANSACTIONEEL) { pay1 += seen; count1++; }
     else { pay2 += seen; count2++; }

@@ -42,51 +42,58 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
   const meanStrength = tieStrengths(s);
   const identityWeightSum = p.identityPassieWeight + p.identityPositieWeight + p.identityOpgaveWeight + p.identityHowWeight;
   const shareMin = p.meetShareMin, shareMax = p.meetShareMax;
+  // The state's arrays as locals: one load each per tick, not per actor.
+  const {
+    aspiration, beliefError: errorBefore, contribAvg, engagement, gainNetwork, gainOther, meetShare, mobilised,
+    networkGainAvg, networkSpendAvg, otherGainAvg, otherSpendAvg, payoff, payoffAvg, payoffSeen, payoffSeenWeight,
+    position, present, profile, projectTick, searchTicks, searching, sector, sectorAffect, soloKnowledge, spent,
+    spentNetwork, stain, tieStrength: strengthOf,
+  } = s;
   for (let i = 0; i < s.n; i++) {
-    if (!s.present[i]) continue;
+    if (!present[i]) continue;
     const o = i * PROFILE_WIDTH;
     // Knowledge gained this tick: what the actor found by its own solo search is a return of
     // acting alone; the rest (learning from partners, learning by doing in a project) of the network.
-    const knowledgeGain = s.beliefError[i] - beliefError(s, i);
-    const network = s.gainNetwork[i] + p.knowledgeValue * (knowledgeGain - s.soloKnowledge[i]);
-    s.gainOther[i] += p.knowledgeValue * s.soloKnowledge[i];
-    const pay = network + s.gainOther[i] + p.opgaveValue * s.sectorAffect[s.sector[i]] * progress - p.spendCost * s.spent[i];
-    s.payoff[i] = pay;
+    const knowledgeGain = errorBefore[i] - beliefError(s, i);
+    const network = gainNetwork[i] + p.knowledgeValue * (knowledgeGain - soloKnowledge[i]);
+    gainOther[i] += p.knowledgeValue * soloKnowledge[i];
+    const pay = network + gainOther[i] + p.opgaveValue * sectorAffect[sector[i]] * progress - p.spendCost * spent[i];
+    payoff[i] = pay;
     // Patient actors weigh a long horizon, transactional ones the last few ticks.
-    const horizon = p.horizonMin + (p.horizonMax - p.horizonMin) * s.profile[o + PATIENCE];
-    s.payoffAvg[i] += (pay - s.payoffAvg[i]) / horizon;
+    const horizon = p.horizonMin + (p.horizonMax - p.horizonMin) * profile[o + PATIENCE];
+    payoffAvg[i] += (pay - payoffAvg[i]) / horizon;
     // The per-archetype measures use one window for everyone, bias-corrected, so archetypes
     // with different horizons are comparable from the first tick (ODD.md §7.9).
-    const firstSeen = s.payoffSeenWeight[i] === 0;
-    s.payoffSeen[i] += (pay - s.payoffSeen[i]) / p.payoffWindow;
-    s.payoffSeenWeight[i] += (1 - s.payoffSeenWeight[i]) / p.payoffWindow;
+    const firstSeen = payoffSeenWeight[i] === 0;
+    payoffSeen[i] += (pay - payoffSeen[i]) / p.payoffWindow;
+    payoffSeenWeight[i] += (1 - payoffSeenWeight[i]) / p.payoffWindow;
     // Aspiration (Cyert & March 1963; Greve 2003): the absolute payoff level against an
     // aspiration that adapts slowly. Below it, the actor searches; if searching goes on
     // without paying, it withdraws — the longer its horizon, the later.
-    const level = s.payoffSeen[i] / s.payoffSeenWeight[i];
-    s.aspiration[i] = firstSeen ? level : s.aspiration[i] + p.aspirationRate * (level - s.aspiration[i]);
-    const search = searchIntensity(s.aspiration[i], level, p.aspirationWeight);
-    s.searching[i] = search;
-    s.searchTicks[i] = search > 0 ? s.searchTicks[i] + 1 : 0;
-    const withdraw = search * s.searchTicks[i] / (s.searchTicks[i] + horizon);
-    s.contribAvg[i] += (s.projectTick[i] - s.contribAvg[i]) / horizon;
+    const level = payoffSeen[i] / payoffSeenWeight[i];
+    aspiration[i] = firstSeen ? level : aspiration[i] + p.aspirationRate * (level - aspiration[i]);
+    const search = searchIntensity(aspiration[i], level, p.aspirationWeight);
+    searching[i] = search;
+    searchTicks[i] = search > 0 ? searchTicks[i] + 1 : 0;
+    const withdraw = search * searchTicks[i] / (searchTicks[i] + horizon);
+    contribAvg[i] += (projectTick[i] - contribAvg[i]) / horizon;
 
-    s.networkGainAvg[i] += (network - s.networkGainAvg[i]) / horizon;
-    s.otherGainAvg[i] += (s.gainOther[i] - s.otherGainAvg[i]) / horizon;
-    s.networkSpendAvg[i] += (s.spentNetwork[i] - s.networkSpendAvg[i]) / horizon;
-    s.otherSpendAvg[i] += (s.spent[i] - s.spentNetwork[i] - s.otherSpendAvg[i]) / horizon;
+    networkGainAvg[i] += (network - networkGainAvg[i]) / horizon;
+    otherGainAvg[i] += (gainOther[i] - otherGainAvg[i]) / horizon;
+    networkSpendAvg[i] += (spentNetwork[i] - networkSpendAvg[i]) / horizon;
+    otherSpendAvg[i] += (spent[i] - spentNetwork[i] - otherSpendAvg[i]) / horizon;
     // Identity fit (“Samenwerken in netwerken”): passie (what it wants vs the agenda), positie (how central
     // the network is to its role), opgave (urgency), and how (its profile vs the rules). An
     // actor perceives the network's identity through its relations: passie, positie and how
     // count by its exposure (tie strength relative to the network's mean); urgency does not.
     const passie = 1 - normDist(s.pref, i, s.agenda, 0, k);
-    const tieStrength = s.tieStrength[i];
-    const pos = s.position[i] === CORE ? 1 : s.position[i] === PERIPHERY ? 0.5 : 0;
+    const tieStrength = strengthOf[i];
+    const pos = position[i] === CORE ? 1 : position[i] === PERIPHERY ? 0.5 : 0;
     const relative = meanStrength > 0 ? tieStrength / meanStrength : 0;
     const exposure = relative > 1 ? 1 : relative;
     const positie = p.positieRoleWeight * pos + (1 - p.positieRoleWeight) * (relative > 2 ? 1 : relative / 2);
-    const opgave = clamp01(s.severity * s.sectorAffect[s.sector[i]] * (0.5 + s.urgency));
-    const style = (s.profile[o + NEED] + s.profile[o + VALUE] + s.profile[o + TRUST] + s.profile[o + PATIENCE] + s.profile[o + SELECTIVITY]) / PROFILE_WIDTH;
+    const opgave = clamp01(s.severity * sectorAffect[sector[i]] * (0.5 + s.urgency));
+    const style = (profile[o + NEED] + profile[o + VALUE] + profile[o + TRUST] + profile[o + PATIENCE] + profile[o + SELECTIVITY]) / PROFILE_WIDTH;
     const how = 1 - Math.abs(style - ctx.ruleStyle);
     // A weighted mean; with the default weights 1 this is the plain mean of the four, bit for bit.
     const identity = identityWeightSum > 0
@@ -95,19 +102,19 @@ export function payoffs(s: State, ctx: Ctx, severityBefore: number): void {
     // What the network is worth to the actor: its remembered return per unit spent on the
     // network (meetings, sharing, projects, knowledge) against deals and solo action. An actor
     // that does not take part has no network return, so going alone wins and it stays out.
-    const rNet = s.networkGainAvg[i] / (s.networkSpendAvg[i] + 1e-9);
-    const rOther = s.otherGainAvg[i] / (s.otherSpendAvg[i] + 1e-9);
+    const rNet = networkGainAvg[i] / (networkSpendAvg[i] + 1e-9);
+    const rOther = otherGainAvg[i] / (otherSpendAvg[i] + 1e-9);
     const lean = rNet !== rOther ? (rNet - rOther) / (Math.abs(rNet) + Math.abs(rOther)) : 0;
     const target = p.identityWeight * identity + (1 - p.identityWeight) * (0.5 + 0.5 * lean) - withdraw;
-    s.engagement[i] = clamp01(s.engagement[i] + p.engagementRate * (target - s.engagement[i]));
+    engagement[i] = clamp01(engagement[i] + p.engagementRate * (target - engagement[i]));
 
     // Budget: lean toward the channel that paid off, and back toward the profile's habit.
     // Searching below aspiration takes meeting time too.
-    let m = s.meetShare[i] + p.budgetAdapt * (0.5 * lean + search + (baseMeetShare(s, i, p.meetingHabit) - s.meetShare[i]));
+    let m = meetShare[i] + p.budgetAdapt * (0.5 * lean + search + (baseMeetShare(s, i, p.meetingHabit) - meetShare[i]));
     m = m < shareMin ? shareMin : m > shareMax ? shareMax : m;
-    s.meetShare[i] = m;
-    if (s.position[i] === OUTSIDE) s.mobilised[i] = 0;
+    meetShare[i] = m;
+    if (position[i] === OUTSIDE) mobilised[i] = 0;
     // Gossip fades: what was said about detected opportunism is forgotten over gossipMemory ticks.
-    if (s.stain[i] > 0) s.stain[i] -= s.stain[i] / p.gossipMemory;
+    if (stain[i] > 0) stain[i] -= stain[i] / p.gossipMemory;
   }
 }
