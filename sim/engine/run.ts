@@ -31,7 +31,6 @@ export type { SavedRun } from './saved.ts';
 
 export const ENGINE_VERSION = '0.3.0';
 
-/** An intervention or scheduled event without its tick (the run supplies it). */
 /** An event made live, without its tick (the next one). Fields with a default (a lever's amount)
  * may be left out, as in an events file; the run fills them in before it records the event. */
 export type Intervention = ScenarioEventInput extends infer E ? E extends ScenarioEventInput ? Omit<E, 'tick'> : never : never;
