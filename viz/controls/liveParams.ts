@@ -130,13 +130,11 @@ export function buildLiveParamsPanel(parent: HTMLElement, o: {
       const v = shown[key];
       if (typeof v === 'number') r.out.textContent = fmt(v, lang, digits(r.spec));
     }
-    landSummary.textContent = lang === 'nl' ? 'Turbulentie van de opgave' : "The opgave's turbulence";
+    landSummary.textContent = t('landscapeLive', lang);
     const land = shownLand;
     landBox.hidden = !land || land.knobs === 0;
     const tooMany = land !== null && land.knobs > MAX_KNOBS_TURBULENT;
-    landNote.textContent = tooMany
-      ? (lang === 'nl' ? `Deze opgave heeft ${land.knobs} knoppen; turbulentie kan bij hoogstens ${MAX_KNOBS_TURBULENT}.` : `This opgave has ${land.knobs} knobs; turbulence needs at most ${MAX_KNOBS_TURBULENT}.`)
-      : (lang === 'nl' ? 'Bij elke schok verandert de waarde van een deel van de knoppen: de beste aanpak verschuift.' : 'At every shock the worth of a share of the knobs changes: the best approach moves.');
+    landNote.textContent = tooMany ? `${t('landscapeTooManyKnobs', lang)} ${MAX_KNOBS_TURBULENT}: ${land.knobs}).` : t('landscapeLiveHint', lang);
     for (const [key, r] of landRows) {
       const spec = LANDSCAPE_LIVE[key];
       r.label.textContent = `${spec.label[lang]} (${spec.unit})`;
