@@ -196,7 +196,7 @@ export function createInterestView(el: HTMLElement, options: { lang: Lang }): In
     const caption = textWidth(full, Math.round(captionSize * 0.7)) <= width ? full : t('knobStripShort', lang);
     const captionText = g.append('text').attr('class', 'knob-caption').attr('x', 0).attr('y', 0)
       .attr('font-size', fit(caption, captionSize, width)).attr('fill', MUTED).text(caption);
-    captionText.append('title').text(full);
+    if (caption !== full) captionText.append('title').text(full);
     const y0 = Math.round(fs * 0.4);
     let xEnd = 0;
     for (let b = 0; b < L.knobs; b++) {
