@@ -23,6 +23,21 @@ function alive(pid: number): boolean {
 
 export interface Lock { release(): void }
 
+function readLock(file: string): Partial<LockInfo> {
+  try { return JSON.parse(readFileSync(file, 'utf8')) as LockInfo; } catch { return {}; }
+}
+
+/** Who holds a folder's lock and is still running ("a batch (pid 123, started …)"), or null:
+ * for a merge that finds runs missing in a shard that may still be being written. */
+export function liveHolder(dir: string): string | null {
+  const file = join(dir, LOCK_FILE);
+  if (!existsSync(file)) return null;
+  const held = readLock(file);
+  const sameHost = held.host === undefined || held.host === hostname();
+  if (typeof held.pid !== 'number' || (sameHost && !alive(held.pid))) return null;
+  return `a ${holderName(held.command)} (pid ${held.pid}${sameHost ? '' : ` on ${held.host}`}, started ${held.started ?? '?'})`;
+}
+
 const NOUNS: Record<string, string> = { batch: 'batch', sensitivity: 'sensitivity analysis', calibrate: 'calibration', merge: 'merge' };
 
 /** The holder's command (its first argument), for the messages; a lock without one is a batch's (older locks). */
@@ -54,8 +69,7 @@ export function acquireLock(dir: string, note: (s: string) => void = (s) => proc
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    let held: Partial<LockInfo> = {};
-    try { held = JSON.parse(readFileSync(file, 'utf8')) as LockInfo; } catch { /* torn or empty: treated as stale below */ }
+    const held = readLock(file); // torn or empty: {}, treated as stale below
     const sameHost = held.host === undefined || held.host === info.host;
     const holder = holderName(held.command);
     if (typeof held.pid === 'number' && (!sameHost || alive(held.pid))) {

@@ -6,6 +6,7 @@ import { SCENARIOS_DIR, writeOutputs, type Session } from '../batch/output.ts';
 import { ACTORS_DIR, checkResults, FAILURES_FILE, readJsonLines, readManifest, RUNS_FILE, writeFileDurable } from '../batch/store.ts';
 import { checkOutDir, UsageError } from '../io.ts';
 import { lockFolder } from '../batch/guard.ts';
+import { liveHolder } from '../batch/lock.ts';
 
 interface MergeOptions { out: string; allowMissing?: boolean; quiet?: boolean }
 
@@ -68,6 +69,11 @@ export function register(program: Command): void {
       if (failed.length) process.stderr.write(`samenspel: ${failed.length} run(s) failed (see failures.csv): ${list(failed.map((p) => p.runId))}\n`);
       if (missing.length) {
         process.stderr.write(`samenspel: ${missing.length} of ${plans.length} run(s) missing: ${list(missing.map((p) => p.runId))}\n`);
+        // The usual reason: a shard is still running.
+        for (const dir of dirs) {
+          const holder = liveHolder(dir);
+          if (holder) process.stderr.write(`samenspel: ${dir} is still being written by ${holder}; merge after it ends\n`);
+        }
         if (!opts.allowMissing) {
           process.stderr.write('samenspel: nothing written; run the missing shards (or --resume them), or pass --allow-missing\n');
           process.exitCode = 1;
