@@ -138,6 +138,9 @@ for (const size of SIZES) {
         const r = await rectOf(page, `[data-monitor="${key}"]`);
         assert(r.y >= 0 && r.y + r.h <= vh && r.x >= 0 && r.x + r.w <= vw, `monitor ${key} on screen`);
       }
+      // Their labels are whole (wrapped if need be), not cut off.
+      const cut = await page.$$eval('.monitor-label', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent));
+      assertEqual(cut.join(', '), '', 'monitor labels cut off');
       // The header never runs off the screen.
       const header = await page.$$eval('header.topbar button, header.topbar select, header.topbar summary', (els) => els
         .filter((e) => e.getBoundingClientRect().width > 0)
